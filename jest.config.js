@@ -1,0 +1,24 @@
+// One jest run, five layers. Node-side layers use a plain TS transform; components use Taro's babel setup.
+const nodeTransform = {
+  '^.+\\.[jt]sx?$': ['babel-jest', {
+    babelrc: false, configFile: false,
+    presets: [['@babel/preset-env', { targets: { node: 'current' } }], '@babel/preset-typescript'],
+  }],
+};
+const nodeProject = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  testMatch: [`<rootDir>/tests/${name}/**/*.test.ts`],
+  transform: nodeTransform,
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    nodeProject('unit'),
+    nodeProject('localcloud'),
+    nodeProject('cloud'),
+    nodeProject('e2e'),
+    require('./tests/components/jest.project.js'),
+  ],
+};
