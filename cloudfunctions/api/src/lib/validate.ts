@@ -1,0 +1,21 @@
+import * as v from 'valibot';
+import type { FieldIssue } from '../../../../types/envelope';
+import { DomainError } from './domain-error';
+
+const CHINESE = /[\u4e00-\u9fff]/;
+
+/** Turns valibot issues into paths and Chinese messages a form can show. */
+const toFieldIssues = (issues: v.BaseIssue<unknown>[]): FieldIssue[] =>
+  issues.slice(0, 10).map((issue) => {
+    const path = v.getDotPath(issue) ?? '';
+    if (issue.type === 'strict_object' && issue.expected === 'never') return { path, message: `不认识的字段：${path}` };
+    // Our schemas carry Chinese messages; valibot's English defaults mean a type mismatch.
+    return { path, message: CHINESE.test(issue.message) ? issue.message : `${path || '输入'}的格式不正确` };
+  });
+
+/** Parses input with the action's schema; refuses with INVALID_INPUT and field issues. */
+export function parseInput<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
+  const result = v.safeParse(schema, input === undefined ? {} : input);
+  if (!result.success) throw new DomainError('INVALID_INPUT', undefined, toFieldIssues(result.issues));
+  return result.output;
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '教工之家', enablePullDownRefresh: true });

@@ -1,0 +1,42 @@
+import { View, Text } from '@tarojs/components';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { Cell } from '@nutui/nutui-react-taro';
+import { LoadState } from '../../components/LoadState';
+import { useMe } from '../../hooks/useMe';
+import { greeting } from '../../lib/greeting';
+import { organiserTools } from '../../lib/organiser-tools';
+import './index.scss';
+
+export default function Home() {
+  const { member, groupMemberCount, loading, error, reload } = useMe();
+  usePullDownRefresh(() => {
+    void reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  return (
+    <View className="page home">
+      <LoadState loading={loading || !member} error={error} onRetry={reload}>
+        {member && (
+          <>
+            <View className="card home__hello">
+              <Text className="home__title">{greeting(member.name)}</Text>
+              <Text className="home__sub">
+                {member.groupName} · 小组共 {groupMemberCount} 人
+              </Text>
+            </View>
+            {organiserTools(member.roles).length > 0 && (
+              <>
+                <View className="section-title">工会工作</View>
+                <Cell.Group>
+                  {organiserTools(member.roles).map((tool) => (
+                    <Cell key={tool.url} title={tool.title} description={tool.description} clickable onClick={() => Taro.navigateTo({ url: tool.url })} />
+                  ))}
+                </Cell.Group>
+              </>
+            )}
+          </>
+        )}
+      </LoadState>
+    </View>
+  );
+}

@@ -1,0 +1,72 @@
+import * as v from 'valibot';
+import { FileId, GroupName, Id, PersonName, Role, StaffNo } from './fields';
+import type { Group, Me, MemberView, RosterPreview } from './member';
+
+/**
+ * Who may call an action:
+ * - 'anyone': any WeChat user, bound or not;
+ * - 'unbound': only a WeChat user not yet bound to the roster;
+ * - 'member': any bound member;
+ * - a list of roles: a bound member holding at least one of them.
+ */
+export type Access = 'anyone' | 'unbound' | 'member' | readonly Role[];
+
+export interface ActionSpec<I extends v.GenericSchema = v.GenericSchema, O = unknown> {
+  input: I;
+  access: Access;
+  /** Phantom: the output type, carried for the client and the handler; never set at run time. */
+  output?: O;
+}
+
+/** `returns<Output>()(inputSchema, access)`: the input type is inferred, the output type named. */
+const returns =
+  <O>() =>
+  <I extends v.GenericSchema>(input: I, access: Access): ActionSpec<I, O> => ({ input, access });
+
+// Every input is a strict object: unknown keys are refused, never passed on to the database.
+const NoInput = v.strictObject({});
+const BindInput = v.strictObject({ name: PersonName, staffNo: StaffNo });
+const ClaimChairInput = v.strictObject({
+  name: PersonName,
+  staffNo: StaffNo,
+  setupCode: v.pipe(v.string('请填写初始化口令'), v.minLength(1, '请填写初始化口令'), v.maxLength(64, '口令太长了')),
+});
+const GroupCreateInput = v.strictObject({ name: GroupName });
+const GroupRenameInput = v.strictObject({ groupId: Id, name: GroupName });
+const GroupIdInput = v.strictObject({ groupId: Id });
+const RosterFileInput = v.strictObject({ fileID: FileId });
+const MemberIdInput = v.strictObject({ memberId: StaffNo });
+const SetRolesInput = v.strictObject({
+  memberId: StaffNo,
+  roles: v.pipe(v.array(Role, '角色格式不正确'), v.maxLength(4, '角色太多了')),
+  isDelegate: v.boolean('请选择是否为教代会代表'),
+});
+
+/** The action map: every request the app can make, its input schema, who may call it, and its output. */
+export const ACTIONS = {
+  'me.get': returns<Me>()(NoInput, 'anyone'),
+  'me.bind': returns<Me>()(BindInput, 'unbound'),
+  'setup.claimChair': returns<Me>()(ClaimChairInput, 'unbound'),
+
+  'groups.list': returns<Array<Group & { memberCount: number }>>()(NoInput, 'member'),
+  'groups.create': returns<Group>()(GroupCreateInput, ['chair']),
+  'groups.rename': returns<Group>()(GroupRenameInput, ['chair']),
+  'groups.remove': returns<{ removed: true }>()(GroupIdInput, ['chair']),
+
+  'roster.list': returns<MemberView[]>()(NoInput, ['chair', 'committee']),
+  'roster.preview': returns<RosterPreview>()(RosterFileInput, ['chair']),
+  'roster.commit': returns<{ created: number; updated: number }>()(RosterFileInput, ['chair']),
+
+  'member.get': returns<MemberView>()(MemberIdInput, ['chair']),
+  'member.setRoles': returns<MemberView>()(SetRolesInput, ['chair']),
+  'member.unbind': returns<MemberView>()(MemberIdInput, ['chair']),
+} satisfies Record<string, ActionSpec>;
+
+export type ActionName = keyof typeof ACTIONS;
+/** What the client passes. */
+export type ActionInput<A extends ActionName> = v.InferInput<(typeof ACTIONS)[A]['input']>;
+/** What the handler receives, after validation (trimmed, typed). */
+export type ActionParsed<A extends ActionName> = v.InferOutput<(typeof ACTIONS)[A]['input']>;
+export type ActionOutput<A extends ActionName> = NonNullable<(typeof ACTIONS)[A]['output']>;
+
+export const isActionName = (name: string): name is ActionName => Object.prototype.hasOwnProperty.call(ACTIONS, name);

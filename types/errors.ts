@@ -1,0 +1,35 @@
+/**
+ * Stable error codes every cloud action may answer, with the Chinese message a person sees.
+ * Codes never change meaning once shipped; messages may be reworded.
+ */
+export const ERROR_MESSAGES = {
+  UNKNOWN_ACTION: '没有这个操作，请更新小程序后再试',
+  INVALID_INPUT: '填写的内容有误，请检查后再试',
+  NOT_BOUND: '请先绑定教职工身份',
+  FORBIDDEN: '你没有权限进行这个操作',
+  NOT_FOUND: '要找的内容不存在或已被删除',
+  ALREADY_BOUND: '你的微信已经绑定了教职工身份',
+  BIND_NO_MATCH: '姓名和工号对不上，请核对后再试',
+  BIND_TAKEN: '这个工号已被其他微信绑定，如有疑问请联系工会',
+  BIND_TOO_MANY_ATTEMPTS: '尝试次数过多，请一小时后再试，或联系工会',
+  IMPORT_FILE_UNREADABLE: '无法读取这个文件，请上传 .xlsx 或 .csv 格式的名册',
+  IMPORT_TOO_LARGE: '名册太大了，一次最多导入 2000 人',
+  IMPORT_NO_VALID_ROWS: '名册里没有可以导入的行',
+  GROUP_NAME_TAKEN: '已经有同名的工会小组了',
+  GROUP_NOT_EMPTY: '这个小组还有成员，不能删除',
+  LAST_CHAIR: '至少要保留一位工会主席',
+  SETUP_CLOSED: '工会已经设置过主席，不能再次初始化',
+  SETUP_CODE_WRONG: '初始化口令不对',
+  CONFLICT: '有人同时在修改，请刷新后再试',
+  INTERNAL: '服务开小差了，请稍后再试',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_MESSAGES;
+
+/** Codes only the client produces, when the cloud could not be reached or answered nonsense. */
+export const CLIENT_ERROR_MESSAGES = {
+  NETWORK: '网络不太顺畅，请稍后再试',
+  NOT_SIGNED_IN: '请先选择身份登录',
+} as const;
+
+export type ClientErrorCode = keyof typeof CLIENT_ERROR_MESSAGES;
