@@ -19,7 +19,7 @@ export interface LoadStateProps {
 export function LoadState({ loading, error, empty, emptyText = '这里还没有内容', emptyAction, onRetry, children }: LoadStateProps) {
   if (loading && !error) {
     return (
-      <View className="load-state" aria-busy="true">
+      <View className="load-state">
         <Skeleton rows={3} animated />
         <Text className="load-state__hint">正在加载…</Text>
       </View>
@@ -27,7 +27,7 @@ export function LoadState({ loading, error, empty, emptyText = '这里还没有�
   }
   if (error) {
     return (
-      <View className="load-state load-state--error" role="alert">
+      <View className="load-state load-state--error">
         <Empty status="error" title="加载失败" description={error.message} />
         <Button type="primary" size="small" onClick={onRetry}>
           重试

@@ -59,7 +59,7 @@ export default function Bind() {
             <Input className="bind__input" name="setupCode" placeholder="初始化口令" type="password" value={setupCode} onChange={setSetupCode} maxLength={64} />
           )}
           {problem && (
-            <Text className="bind__problem" role="alert">
+            <Text className="bind__problem">
               {problem}
             </Text>
           )}

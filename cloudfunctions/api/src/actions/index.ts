@@ -1,0 +1,23 @@
+import type { HandlerTable } from '../lib/dispatch';
+import { createGroup, listGroups, removeGroup, renameGroup } from './groups';
+import { getMemberRecord, setRoles, unbindMember } from './member';
+import { bindMe, getMe } from './me';
+import { commitRoster, listRoster, previewRoster } from './roster';
+import { claimChair } from './setup';
+
+/** Every action of the map, and the handler that answers it. */
+export const handlers: HandlerTable = {
+  'me.get': getMe,
+  'me.bind': bindMe,
+  'setup.claimChair': claimChair,
+  'groups.list': listGroups,
+  'groups.create': createGroup,
+  'groups.rename': renameGroup,
+  'groups.remove': removeGroup,
+  'roster.list': listRoster,
+  'roster.preview': previewRoster,
+  'roster.commit': commitRoster,
+  'member.get': getMemberRecord,
+  'member.setRoles': setRoles,
+  'member.unbind': unbindMember,
+};

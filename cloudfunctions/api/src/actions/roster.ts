@@ -1,0 +1,59 @@
+import type { Group, Member } from '../../../../types/member';
+import { toMemberView } from '../domain/member-view';
+import { MAX_ROSTER_ROWS, readRosterFile } from '../domain/roster-file';
+import { checkRoster, mergeRosterRecord, type CheckedRoster } from '../domain/roster-rows';
+import { _, cloud } from '../lib/cloud';
+import { collection } from '../lib/collections';
+import { DomainError } from '../lib/domain-error';
+import type { Handler } from '../lib/dispatch';
+import { listMembers } from '../lib/members-repo';
+import { runInTransaction } from '../lib/transaction';
+
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Reads and checks the uploaded roster; nothing is written. */
+async function checkUploadedRoster(fileID: string): Promise<CheckedRoster> {
+  let content: Buffer;
+  try {
+    content = (await cloud.downloadFile({ fileID })).fileContent as Buffer;
+  } catch {
+    throw new DomainError('NOT_FOUND', 'roster file');
+  }
+  if (content.length > MAX_FILE_BYTES) throw new DomainError('IMPORT_TOO_LARGE');
+  const sheet = await readRosterFile(content, fileID.split('/').pop() ?? '');
+  if (!sheet || sheet.length === 0) throw new DomainError('IMPORT_FILE_UNREADABLE');
+  if (sheet.length - 1 > MAX_ROSTER_ROWS) throw new DomainError('IMPORT_TOO_LARGE');
+  const [{ data: groups }, existing] = await Promise.all([collection('groups').limit(1000).get(), listMembers()]);
+  const existingIds = new Set(existing.map((member) => member._id));
+  return checkRoster(sheet, groups as Group[], existingIds);
+}
+
+export const previewRoster: Handler<'roster.preview'> = async ({ fileID }) => (await checkUploadedRoster(fileID)).preview;
+
+/**
+ * Writes every valid row of the roster, in one transaction: all of them or none.
+ * Rows are matched to records by 工号; records missing from the file are kept.
+ */
+export const commitRoster: Handler<'roster.commit'> = async ({ fileID }) => {
+  const { valid } = await checkUploadedRoster(fileID);
+  if (valid.length === 0) throw new DomainError('IMPORT_NO_VALID_ROWS');
+  const now = Date.now();
+  return runInTransaction(async (t) => {
+    const existing = new Map<string, Member>();
+    for (let i = 0; i < valid.length; i += 1000) {
+      const ids = valid.slice(i, i + 1000).map((row) => row.staffNo);
+      const { data } = await t.collection('members').where({ _id: _.in(ids) }).limit(1000).get();
+      for (const member of data as Member[]) existing.set(member._id, member);
+    }
+    let created = 0;
+    for (const row of valid) {
+      const before = existing.get(row.staffNo);
+      const { _id, ...data } = mergeRosterRecord(row, before, now);
+      await t.collection('members').doc(_id).set({ data });
+      if (!before) created++;
+    }
+    return { created, updated: valid.length - created };
+  });
+};
+
+export const listRoster: Handler<'roster.list'> = async () => (await listMembers()).map(toMemberView);

@@ -1,0 +1,12 @@
+import { handlers } from './actions';
+import { cloud } from './lib/cloud';
+import { ensureCollections } from './lib/collections';
+import { dispatch } from './lib/dispatch';
+import { findMemberByOpenid } from './lib/members-repo';
+
+/** The request function: every action of the app arrives here as `{action, input}`. */
+export async function main(event: unknown) {
+  const { OPENID } = cloud.getWXContext();
+  await ensureCollections();
+  return dispatch(event, typeof OPENID === 'string' ? OPENID : '', { handlers, findMemberByOpenid });
+}
