@@ -36,9 +36,11 @@ export const FileId = v.pipe(v.string('缺少文件'), v.maxLength(512, '文件�
 export const Phone = v.pipe(v.string(), v.trim(), v.regex(/^1\d{10}$/, '手机号应为 11 位数字'));
 
 /** Birthday without the year (PIPL: collect the minimum), as MM-DD. */
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export const MonthDay = v.pipe(
   v.string(),
   v.regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '生日格式应为 月-日，例如 03-08'),
+  v.check((text) => Number(text.slice(3)) <= DAYS_IN_MONTH[Number(text.slice(0, 2)) - 1], '这个月没有这一天'),
 );
 
 export const ROLES = ['chair', 'committee', 'groupLeader', 'proposalCommittee'] as const;
