@@ -1,5 +1,7 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/mine/index', 'pages/bind/index'],
+  // Organiser and chair tools: a subpackage, so members never download them.
+  subPackages: [{ root: 'packages/admin', pages: ['roster/index', 'import/index', 'member/index', 'groups/index'] }],
   window: {
     navigationBarTitleText: '教工之家',
     navigationBarBackgroundColor: '#b3261e',

@@ -1,0 +1,54 @@
+/**
+ * A stand-in for src/gateway/cloud.ts: each test says what every action answers, and the pages
+ * run unchanged against it. Errors are the real CloudCallError, so `instanceof` in the pages holds.
+ *
+ *   jest.mock('../../src/gateway/cloud', () => require('./support/gateway').gatewayModule());
+ *   answer({ 'roster.list': [aMember()], 'member.setRoles': failure('LAST_CHAIR') });
+ */
+import type { ActionInput, ActionName, ActionOutput } from '../../../types/actions';
+import { ERROR_MESSAGES, type ErrorCode } from '../../../types/errors';
+import type * as Gateway from '../../../src/gateway/cloud';
+
+const actual = jest.requireActual<typeof Gateway>('../../../src/gateway/cloud');
+export const { CloudCallError } = actual;
+
+export type Answer<A extends ActionName> =
+  | ActionOutput<A>
+  | InstanceType<typeof CloudCallError>
+  | ((input: ActionInput<A>) => ActionOutput<A> | Promise<ActionOutput<A>>);
+export type Answers = { [A in ActionName]?: Answer<A> };
+
+export const call = jest.fn(async (action: ActionName, input: unknown): Promise<unknown> => {
+  if (!(action in answers)) throw new CloudCallError('INTERNAL', `测试没有为 ${action} 准备回答`);
+  const reply = answers[action] as unknown;
+  if (reply instanceof CloudCallError) throw reply;
+  return typeof reply === 'function' ? (reply as (input: unknown) => unknown)(input) : JSON.parse(JSON.stringify(reply));
+});
+export const pickFile = jest.fn<ReturnType<typeof Gateway.pickFile>, Parameters<typeof Gateway.pickFile>>();
+
+let answers: Answers = {};
+
+/** Sets what each action answers from now on (replacing earlier answers for the same actions). */
+export function answer(next: Answers): void {
+  answers = { ...answers, ...next };
+}
+
+/** The error the server answers with this code, with its real Chinese message. */
+export const failure = (code: ErrorCode): InstanceType<typeof CloudCallError> => new CloudCallError(code, ERROR_MESSAGES[code]);
+
+/** The inputs of every call made to one action, in order. */
+export const callsTo = <A extends ActionName>(action: A): Array<ActionInput<A>> =>
+  call.mock.calls.filter(([name]) => name === action).map(([, input]) => input as ActionInput<A>);
+
+/** The module jest.mock returns in place of the gateway. */
+export const gatewayModule = (): Partial<typeof Gateway> => ({
+  CloudCallError,
+  call: call as unknown as typeof Gateway.call,
+  pickFile,
+});
+
+beforeEach(() => {
+  answers = {};
+  call.mockClear();
+  pickFile.mockReset();
+});
