@@ -4,6 +4,6 @@ module.exports = {
   plugins: [
     ['import', { libraryName: '@nutui/nutui-react-taro', libraryDirectory: 'dist/es/packages', camel2DashComponentName: false,
       customName: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}`,
-      customStyle: (name) => `@nutui/nutui-react-taro/dist/es/packages/${name.toLowerCase()}/style/css` }, 'nutui-react-taro'],
+      style: (name) => `${name}/style/css` }, 'nutui-react-taro'],
   ],
 };
