@@ -53,7 +53,7 @@ export const ACTIONS = {
   'groups.rename': returns<Group>()(GroupRenameInput, ['chair']),
   'groups.remove': returns<{ removed: true }>()(GroupIdInput, ['chair']),
 
-  'roster.list': returns<MemberView[]>()(NoInput, ['chair', 'committee']),
+  'roster.list': returns<{ members: MemberView[]; canEdit: boolean }>()(NoInput, ['chair', 'committee']),
   'roster.preview': returns<RosterPreview>()(RosterFileInput, ['chair']),
   'roster.commit': returns<{ created: number; updated: number }>()(RosterFileInput, ['chair']),
 

@@ -14,7 +14,7 @@ describe('roles', () => {
     expect(view).toMatchObject({ roles: ['committee', 'groupLeader'], isDelegate: true });
     expect(expectOk(await t.act(demo.openid(who.staffNo), 'me.get'))).toMatchObject({ bound: true, member: { roles: ['committee', 'groupLeader'], isDelegate: true } });
     // and now may open the roster
-    expect(expectOk(await t.act(demo.openid(who.staffNo), 'roster.list')).length).toBe(60);
+    expect(expectOk(await t.act(demo.openid(who.staffNo), 'roster.list'))).toMatchObject({ members: expect.any(Array), canEdit: false });
   });
 
   it('keeps the last chair', async () => {

@@ -43,7 +43,8 @@ describe('the chair imports a roster', () => {
     const [updated] = t.cloud.db.admin.find('members', { _id: demo.committee.staffNo });
     expect(updated).toMatchObject({ groupName: '体艺组', isDelegate: true, roles: demo.committee.roles, openid: demo.openid(demo.committee.staffNo) });
     expect(t.cloud.db.admin.find('members', { _id: 'N003' })).toEqual([]);
-    const roster = expectOk(await t.act(chair, 'roster.list'));
+    const { members: roster, canEdit } = expectOk(await t.act(chair, 'roster.list'));
+    expect(canEdit).toBe(true);
     expect(roster.find((m) => m.staffNo === 'N001')).toMatchObject({ name: '新老师', bound: false, phone: '13800000001' });
     expect(JSON.stringify(roster)).not.toContain('demo-openid');
   });

@@ -17,7 +17,7 @@ const roster = [
   aMember({ staffNo: 'T102', name: '李老师', groupName: '语文组', bound: false, isDelegate: true }),
   aMember({ staffNo: 'T201', name: '周老师', groupName: '数学组', roles: ['groupLeader'] }),
 ];
-const as = (viewer: typeof chair) => answer({ 'roster.list': roster, 'me.get': { bound: true, member: viewer, groupMemberCount: 3 } });
+const as = (viewer: typeof chair) => answer({ 'roster.list': { members: roster, canEdit: viewer.roles.includes('chair') } });
 const rows = () => Array.from(document.querySelectorAll('.member-row'));
 const rowOf = (name: string) => screen.getByText(name).closest('.member-row') as HTMLElement;
 
@@ -99,7 +99,7 @@ test('a committee member sees the roster read-only', async () => {
 });
 
 test('an empty roster invites the chair to import one', async () => {
-  answer({ 'roster.list': [], 'me.get': { bound: true, member: chair, groupMemberCount: 1 } });
+  answer({ 'roster.list': { members: [], canEdit: true } });
   render(<RosterPage />);
   expect(await screen.findByText('名册里还没有会员')).toBeInTheDocument();
   fireEvent.click(button('导入名册'));
@@ -107,11 +107,11 @@ test('an empty roster invites the chair to import one', async () => {
 });
 
 test('a failed load says why and can be retried', async () => {
-  answer({ 'roster.list': failure('FORBIDDEN'), 'me.get': { bound: true, member: chair, groupMemberCount: 1 } });
+  answer({ 'roster.list': failure('FORBIDDEN') });
   render(<RosterPage />);
   expect(await screen.findByText('你没有权限进行这个操作')).toBeInTheDocument();
 
-  answer({ 'roster.list': roster });
+  answer({ 'roster.list': { members: roster, canEdit: true } });
   fireEvent.click(button('重试'));
   expect(await screen.findByText('孙老师')).toBeInTheDocument();
 });

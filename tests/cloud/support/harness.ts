@@ -46,7 +46,7 @@ export async function startTestCloud(options: { seed?: boolean; functionEnv?: Re
       const res = await fetch(`${cloud.url}/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
         method: 'POST',
         headers: { cookie: `lc_openid=${encodeURIComponent(openid)}` },
-        body: typeof content === 'string' ? Buffer.from(content) : content,
+        body: new Uint8Array(typeof content === 'string' ? Buffer.from(content) : content),
       });
       if (!res.ok) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { fileID: string }).fileID;

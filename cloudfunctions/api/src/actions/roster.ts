@@ -56,4 +56,12 @@ export const commitRoster: Handler<'roster.commit'> = async ({ fileID }) => {
   });
 };
 
-export const listRoster: Handler<'roster.list'> = async () => (await listMembers()).map(toMemberView);
+const byPinyin = new Intl.Collator('zh-CN');
+
+/** The roster by group (in 拼音 order) and 工号, and whether the viewer may edit it (the chair): one call per screen. */
+export const listRoster: Handler<'roster.list'> = async (_input, caller) => ({
+  members: (await listMembers())
+    .sort((a, b) => byPinyin.compare(a.groupName, b.groupName) || a.staffNo.localeCompare(b.staffNo))
+    .map(toMemberView),
+  canEdit: Boolean(caller.member?.roles.includes('chair')),
+});

@@ -17,19 +17,17 @@ const PAGE_SIZE = 100;
 
 export default function RosterPage() {
   const roster = useAction('roster.list', {});
-  // roster.list does not say who is looking: me.get tells the chair (who may edit) from a committee member.
-  const me = useAction('me.get', {});
   const [text, setText] = useState('');
   const [groupName, setGroupName] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE_SIZE);
 
   useRosterChanged(() => void roster.reload());
 
-  const members = useMemo(() => roster.data ?? [], [roster.data]);
+  const members = useMemo(() => roster.data?.members ?? [], [roster.data]);
   const groups = useMemo(() => groupNamesOf(members), [members]);
   const counts = useMemo(() => countRoster(members), [members]);
   const matches = useMemo(() => filterMembers(members, { text, groupName }), [members, text, groupName]);
-  const isChair = me.data?.bound === true && me.data.member.roles.includes('chair');
+  const isChair = roster.data?.canEdit === true;
   const filtering = text.trim() !== '' || groupName !== null;
 
   const search = (value: string) => {
@@ -40,16 +38,14 @@ export default function RosterPage() {
     setGroupName(value);
     setShown(PAGE_SIZE);
   };
-  const retry = async () => {
-    await Promise.all([roster.error || !roster.data ? roster.reload() : undefined, me.error || !me.data ? me.reload() : undefined]);
-  };
+  const retry = () => roster.reload();
   const goImport = () => void Taro.navigateTo({ url: ADMIN_PAGES.import });
 
   return (
     <View className="page roster">
       <LoadState
-        loading={(roster.loading && !roster.data) || (me.loading && !me.data)}
-        error={roster.error ?? me.error}
+        loading={roster.loading && !roster.data}
+        error={roster.error}
         onRetry={retry}
         empty={members.length === 0}
         emptyText="名册里还没有会员"
