@@ -15,3 +15,6 @@ export const formatDate = (ms: number): string => inShanghai(ms).format('YYYY年
 
 /** 2026年11月25日 14:05 */
 export const formatDateTime = (ms: number): string => inShanghai(ms).format('YYYY年M月D日 HH:mm');
+
+/** '03-08' → 3月8日 */
+export const formatMonthDay = (monthDay: string): string => `${Number(monthDay.slice(0, 2))}月${Number(monthDay.slice(3, 5))}日`;

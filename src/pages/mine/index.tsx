@@ -4,7 +4,7 @@ import { GENDER_LABELS, ROLE_LABELS, STATUS_LABELS } from '../../../types/fields
 import { LoadState } from '../../components/LoadState';
 import { useMe } from '../../hooks/useMe';
 import { maskPhone } from '../../lib/mask';
-import { formatDate } from '../../lib/time';
+import { formatDate, formatMonthDay } from '../../lib/time';
 import './index.scss';
 
 export default function Mine() {
@@ -41,7 +41,7 @@ export default function Mine() {
               {member.department && <Cell title="部门" extra={member.department} />}
               {member.gradeGroup && <Cell title="年级组" extra={member.gradeGroup} />}
               {member.subjectGroup && <Cell title="教研组" extra={member.subjectGroup} />}
-              {member.birthday && <Cell title="生日" extra={member.birthday.replace('-', '月') + '日'} />}
+              {member.birthday && <Cell title="生日" extra={formatMonthDay(member.birthday)} />}
               {member.phone && <Cell title="手机" extra={maskPhone(member.phone)} />}
               {member.boundAt && <Cell title="绑定微信" extra={formatDate(member.boundAt)} />}
             </Cell.Group>
