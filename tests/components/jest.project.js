@@ -28,6 +28,8 @@ module.exports = {
     '\\.(css|scss|sass|less)$': `${support}/style-stub.js`,
     '^@tarojs/components$': '@tarojs/components/lib/react',
     '^@tarojs/taro$': `${support}/taro-shim.js`,
+    // Taro picks transport.<platform>.ts at build time; the jsdom tests are the H5 build.
+    '^\\./transport$': '<rootDir>/src/gateway/transport.h5.ts',
   },
   // Mocks keep their implementations but forget earlier calls before each test.
   clearMocks: true,

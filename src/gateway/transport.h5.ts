@@ -1,0 +1,57 @@
+/**
+ * The browser build talks to the local cloud that serves it (same origin). Never part of a weapp build.
+ */
+import type { PickedFile } from './types';
+import { TransportError } from './types';
+
+export async function send(functionName: string, event: object): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/functions/${functionName}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: event }),
+    });
+  } catch {
+    throw new TransportError('NETWORK');
+  }
+  if (res.status === 401) {
+    // Local mode: choose who to act as on the local cloud's sign-in page.
+    window.location.assign('/__dev/signin');
+    throw new TransportError('NOT_SIGNED_IN');
+  }
+  if (!res.ok) throw new TransportError('NETWORK');
+  return ((await res.json()) as { result: unknown }).result;
+}
+
+export async function pickFile(extensions: string[]): Promise<PickedFile | null> {
+  const file = await chooseBrowserFile(extensions);
+  if (!file) return null;
+  return {
+    name: file.name,
+    size: file.size,
+    upload: async (cloudPath) => {
+      const res = await fetch(`/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, { method: 'POST', credentials: 'same-origin', body: file });
+      if (!res.ok) throw new TransportError('NETWORK');
+      return ((await res.json()) as { fileID: string }).fileID;
+    },
+  };
+}
+
+function chooseBrowserFile(extensions: string[]): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = extensions.map((ext) => `.${ext}`).join(',');
+    input.style.display = 'none';
+    const done = (file: File | null) => {
+      resolve(file);
+      input.remove();
+    };
+    input.addEventListener('change', () => done(input.files?.[0] ?? null));
+    input.addEventListener('cancel', () => done(null));
+    document.body.appendChild(input);
+    input.click();
+  });
+}

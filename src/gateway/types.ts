@@ -1,0 +1,15 @@
+/** A file the person picked, ready to upload to cloud storage. */
+export interface PickedFile {
+  name: string;
+  size: number;
+  /** Uploads to cloud storage at this path; resolves the fileID. */
+  upload(cloudPath: string): Promise<string>;
+}
+
+/** Thrown by a transport when the cloud could not be reached. */
+export class TransportError extends Error {
+  constructor(readonly code: 'NETWORK' | 'NOT_SIGNED_IN') {
+    super(code);
+    this.name = 'TransportError';
+  }
+}
