@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { FileId, GroupName, Id, PersonName, Role, StaffNo } from './fields';
+import { FileId, Gender, GroupName, Id, PersonName, Role, StaffNo } from './fields';
 import type { Group, Me, MemberView, RosterPreview } from './member';
 
 /**
@@ -29,6 +29,7 @@ const BindInput = v.strictObject({ name: PersonName, staffNo: StaffNo });
 const ClaimChairInput = v.strictObject({
   name: PersonName,
   staffNo: StaffNo,
+  gender: Gender,
   setupCode: v.pipe(v.string('请填写初始化口令'), v.minLength(1, '请填写初始化口令'), v.maxLength(64, '口令太长了')),
 });
 const GroupCreateInput = v.strictObject({ name: GroupName });

@@ -1,3 +1,4 @@
+import { ACTIONS } from '../../types/actions';
 import { demo, expectOk, startTestCloud, type TestCloud } from './support/harness';
 
 let t: TestCloud;
@@ -60,6 +61,19 @@ describe('union groups', () => {
   });
 });
 
+describe('access', () => {
+  it('refuses every role-restricted action to a member without the role, and to a stranger, writing nothing', async () => {
+    const plainMember = demo.openid(demo.members.filter((m) => m.openid && m.roles.length === 0).at(-1)!.staffNo);
+    const before = t.snapshot();
+    for (const [action, spec] of Object.entries(ACTIONS)) {
+      if (!Array.isArray(spec.access)) continue;
+      expect([action, await t.raw(plainMember, { action, input: {} })]).toEqual([action, expect.objectContaining({ ok: false, code: 'FORBIDDEN' })]);
+      expect([action, await t.raw('a-stranger', { action, input: {} })]).toEqual([action, expect.objectContaining({ ok: false, code: 'NOT_BOUND' })]);
+    }
+    expect(t.snapshot()).toEqual(before);
+  });
+});
+
 describe('bad input', () => {
   it('answers every malformed request with a stable code and writes nothing', async () => {
     const before = t.snapshot();
@@ -82,9 +96,9 @@ describe('first use', () => {
     const fresh = await startTestCloud({ seed: false, functionEnv: { api: { UNION_SETUP_CODE: 'open-sesame' } } });
     try {
       expect(expectOk(await fresh.act('founder', 'me.get'))).toEqual({ bound: false, setupOpen: true });
-      expect(await fresh.act('founder', 'setup.claimChair', { name: '陈主席', staffNo: 'C001', setupCode: 'wrong' })).toMatchObject({ code: 'SETUP_CODE_WRONG' });
-      expect(expectOk(await fresh.act('founder', 'setup.claimChair', { name: '陈主席', staffNo: 'C001', setupCode: 'open-sesame' }))).toMatchObject({ bound: true, member: { roles: ['chair'], groupName: '工会委员会' } });
-      expect(await fresh.act('second', 'setup.claimChair', { name: '李某', staffNo: 'C002', setupCode: 'open-sesame' })).toMatchObject({ code: 'SETUP_CLOSED' });
+      expect(await fresh.act('founder', 'setup.claimChair', { name: '陈主席', staffNo: 'C001', gender: 'female', setupCode: 'wrong' })).toMatchObject({ code: 'SETUP_CODE_WRONG' });
+      expect(expectOk(await fresh.act('founder', 'setup.claimChair', { name: '陈主席', staffNo: 'C001', gender: 'female', setupCode: 'open-sesame' }))).toMatchObject({ bound: true, member: { roles: ['chair'], gender: 'female', groupName: '工会委员会' } });
+      expect(await fresh.act('second', 'setup.claimChair', { name: '李某', staffNo: 'C002', gender: 'male', setupCode: 'open-sesame' })).toMatchObject({ code: 'SETUP_CLOSED' });
       expect(expectOk(await fresh.act('second', 'me.get'))).toEqual({ bound: false, setupOpen: false });
     } finally {
       await fresh.stop();

@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Bind from '../../src/pages/bind/index';
 import { tap, typeInto } from './support/dom';
 import { answer, callsTo, failure } from './support/gateway';
@@ -43,4 +43,21 @@ test('an empty form is not sent', async () => {
 
   expect(await screen.findByText('请填写姓名和工号')).toBeInTheDocument();
   expect(callsTo('me.bind')).toHaveLength(0);
+});
+
+test('on first use, the setup code holder becomes chair with name, 工号 and gender', async () => {
+  answer({ 'me.get': { bound: false, setupOpen: true }, 'setup.claimChair': { bound: true, member: aMember({ roles: ['chair'] }), groupMemberCount: 1 } });
+  render(<Bind />);
+  fireEvent.click(await screen.findByText('首次使用？初始化工会主席'));
+  await typeInto('姓名', '陈主席');
+  await typeInto('工号', 'C001');
+  await typeInto('初始化口令', 'open-sesame');
+  tap('成为工会主席');
+  expect(await screen.findByText('请填写姓名、工号、性别和初始化口令')).toBeInTheDocument();
+  expect(callsTo('setup.claimChair')).toHaveLength(0);
+
+  fireEvent.click(screen.getByText('女'));
+  tap('成为工会主席');
+  await waitFor(() => expect(callsTo('setup.claimChair')).toEqual([{ name: '陈主席', staffNo: 'C001', gender: 'female', setupCode: 'open-sesame' }]));
+  await waitFor(() => expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已成为工会主席' })));
 });

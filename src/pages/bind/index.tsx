@@ -1,7 +1,8 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Button, Input, Radio } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
+import type { Gender } from '../../../types/fields';
 import { call, CloudCallError } from '../../gateway/cloud';
 import { useAction } from '../../hooks/useAction';
 import { LoadState } from '../../components/LoadState';
@@ -15,6 +16,7 @@ export default function Bind() {
   const [name, setName] = useState('');
   const [staffNo, setStaffNo] = useState('');
   const [setupCode, setSetupCode] = useState('');
+  const [gender, setGender] = useState<Gender | ''>('');
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState('');
 
@@ -23,15 +25,15 @@ export default function Bind() {
   }, [me.data]);
 
   const submit = async () => {
-    if (!name.trim() || !staffNo.trim() || (mode === 'setup' && !setupCode.trim())) {
-      setProblem(mode === 'setup' ? '请填写姓名、工号和初始化口令' : '请填写姓名和工号');
+    if (!name.trim() || !staffNo.trim() || (mode === 'setup' && (!setupCode.trim() || !gender))) {
+      setProblem(mode === 'setup' ? '请填写姓名、工号、性别和初始化口令' : '请填写姓名和工号');
       return;
     }
     setSubmitting(true);
     setProblem('');
     try {
       if (mode === 'bind') await call('me.bind', { name, staffNo }, { silent: true });
-      else await call('setup.claimChair', { name, staffNo, setupCode }, { silent: true });
+      else if (gender) await call('setup.claimChair', { name, staffNo, gender, setupCode }, { silent: true });
       await Taro.showToast({ title: mode === 'bind' ? '绑定成功' : '已成为工会主席', icon: 'success' });
       setTimeout(() => void Taro.switchTab({ url: '/pages/index/index' }), 600);
     } catch (e) {
@@ -55,6 +57,12 @@ export default function Bind() {
         <View className="card bind__form">
           <Input className="bind__input" name="name" placeholder="姓名" value={name} onChange={setName} maxLength={32} />
           <Input className="bind__input" name="staffNo" placeholder="工号" value={staffNo} onChange={setStaffNo} maxLength={32} />
+          {mode === 'setup' && (
+            <Radio.Group className="bind__gender" value={gender} direction="horizontal" onChange={(value) => setGender(value as Gender)}>
+              <Radio value="female">女</Radio>
+              <Radio value="male">男</Radio>
+            </Radio.Group>
+          )}
           {mode === 'setup' && (
             <Input className="bind__input" name="setupCode" placeholder="初始化口令" type="password" value={setupCode} onChange={setSetupCode} maxLength={64} />
           )}

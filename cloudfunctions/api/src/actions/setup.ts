@@ -19,7 +19,7 @@ const sameSecret = (given: string, expected: string): boolean => {
  * First use of a new installation: the person holding the setup code (an environment variable of
  * the function, set in the cloud console) becomes the first chair. Closed once any chair exists.
  */
-export const claimChair: Handler<'setup.claimChair'> = async ({ name, staffNo, setupCode }, caller) => {
+export const claimChair: Handler<'setup.claimChair'> = async ({ name, staffNo, gender, setupCode }, caller) => {
   const expected = process.env.UNION_SETUP_CODE ?? '';
   if ((await countChairs()) > 0) throw new DomainError('SETUP_CLOSED');
   if (!expected || !sameSecret(setupCode, expected)) throw new DomainError('SETUP_CODE_WRONG');
@@ -42,7 +42,7 @@ export const claimChair: Handler<'setup.claimChair'> = async ({ name, staffNo, s
       _id: staffNo,
       staffNo,
       name,
-      gender: existing?.gender ?? 'male',
+      gender,
       status: existing?.status ?? 'active',
       groupId: existing?.groupId ?? chosen._id,
       groupName: existing?.groupName ?? chosen.name,
