@@ -1,10 +1,11 @@
 /**
- * `npm test`: builds what the tests run against (the cloud functions, the H5 app, the weapp
- * package), then every test layer: unit, local cloud, cloud, components, end to end.
+ * `npm test`: type-checks, builds what the tests run against (the cloud functions, the weapp
+ * package, the H5 app), then runs every test layer: unit, local cloud, cloud, components, end to end.
  */
 import { spawnSync } from 'node:child_process';
 
 const steps: Array<[string, string[]]> = [
+  ['npx', ['tsc', '--noEmit', '-p', '.']],
   ['npm', ['run', '--silent', 'build:functions']],
   ['npm', ['run', '--silent', 'build:weapp']],
   ['npm', ['run', '--silent', 'build:h5']],
