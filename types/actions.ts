@@ -1,6 +1,21 @@
 import * as v from 'valibot';
 import { FileId, Gender, GroupName, Id, PersonName, Role, StaffNo } from './fields';
 import type { Group, Me, MemberView, RosterPreview } from './member';
+import {
+  ActivityCancelInput,
+  ActivityIdInput,
+  ActivityListInput,
+  ActivityUpdateInput,
+  ActivityWriteInput,
+  RemoveSignupInput,
+  SignUpForInput,
+  SignUpInput,
+  type Activity,
+  type ActivityDetail,
+  type ActivitySummary,
+  type MyStanding,
+  type Participants,
+} from './activity';
 
 /**
  * Who may call an action:
@@ -61,6 +76,21 @@ export const ACTIONS = {
   'member.get': returns<MemberView>()(MemberIdInput, ['chair']),
   'member.setRoles': returns<MemberView>()(SetRolesInput, ['chair']),
   'member.unbind': returns<MemberView>()(MemberIdInput, ['chair']),
+
+  // Activities and sign-up. Organisers are the chair and committee members.
+  'activity.list': returns<{ activities: ActivitySummary[]; canManage: boolean }>()(ActivityListInput, 'member'),
+  'activity.mine': returns<ActivitySummary[]>()(NoInput, 'member'),
+  'activity.get': returns<ActivityDetail>()(ActivityIdInput, 'member'),
+  'activity.signUp': returns<MyStanding>()(SignUpInput, 'member'),
+  'activity.cancelSignup': returns<MyStanding>()(ActivityIdInput, 'member'),
+  'activity.create': returns<Activity>()(ActivityWriteInput, ['chair', 'committee']),
+  'activity.update': returns<Activity>()(ActivityUpdateInput, ['chair', 'committee']),
+  'activity.publish': returns<Activity>()(ActivityIdInput, ['chair', 'committee']),
+  'activity.close': returns<Activity>()(ActivityIdInput, ['chair', 'committee']),
+  'activity.cancel': returns<Activity>()(ActivityCancelInput, ['chair', 'committee']),
+  'activity.participants': returns<Participants>()(ActivityIdInput, ['chair', 'committee', 'groupLeader']),
+  'activity.signUpFor': returns<MyStanding>()(SignUpForInput, ['chair', 'committee', 'groupLeader']),
+  'activity.removeSignup': returns<{ removed: true }>()(RemoveSignupInput, ['chair', 'committee']),
 } satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof ACTIONS;

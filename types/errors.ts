@@ -21,6 +21,17 @@ export const ERROR_MESSAGES = {
   SETUP_CLOSED: '工会已经设置过主席，不能再次初始化',
   SETUP_CODE_WRONG: '初始化口令不对',
   CONFLICT: '有人同时在修改，请刷新后再试',
+  NOT_IN_AUDIENCE: '这个活动不面向你，无法报名',
+  SIGNUP_NOT_OPEN: '现在不在报名时间内',
+  ALREADY_SIGNED_UP: '你已经报过名了',
+  NOT_SIGNED_UP: '你还没有报名这个活动',
+  CANCEL_NOT_ALLOWED: '这个活动报名后不能取消，如有特殊情况请联系组织者',
+  COMPANIONS_NOT_ALLOWED: '携带家属人数超过了活动的限制',
+  ANSWERS_INVALID: '报名表填写有误，请检查后再试',
+  ACTIVITY_NOT_EDITABLE: '活动已结束或已取消，不能再修改',
+  CAPACITY_BELOW_TAKEN: '名额不能少于已报名的人数',
+  CHOICE_IN_USE: '已有人选择了这个选项，不能删除',
+  NOT_YOUR_GROUP: '只能为本小组的会员代报名',
   INTERNAL: '服务开小差了，请稍后再试',
 } as const;
 
