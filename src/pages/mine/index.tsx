@@ -1,8 +1,10 @@
 import { View, Text } from '@tarojs/components';
+import Taro from '@tarojs/taro';
 import { Cell, Tag } from '@nutui/nutui-react-taro';
 import { GENDER_LABELS, ROLE_LABELS, STATUS_LABELS } from '../../../types/fields';
 import { LoadState } from '../../components/LoadState';
 import { useMe } from '../../hooks/useMe';
+import { ACTIVITY_PAGES } from '../../lib/activity-routes';
 import { maskPhone } from '../../lib/mask';
 import { formatDate, formatMonthDay } from '../../lib/time';
 import './index.scss';
@@ -34,6 +36,9 @@ export default function Mine() {
               ))}
               {member.isDelegate && <Tag type="success">教代会代表</Tag>}
             </View>
+            <Cell.Group>
+              <Cell title="我的报名" description="报名的活动、候补位置" clickable extra="›" onClick={() => Taro.navigateTo({ url: ACTIVITY_PAGES.mine })} />
+            </Cell.Group>
             <View className="section-title">基本信息</View>
             <Cell.Group>
               <Cell title="工会小组" extra={member.groupName} />
