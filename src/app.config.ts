@@ -1,7 +1,10 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/mine/index', 'pages/bind/index'],
+  pages: ['pages/index/index', 'pages/activities/index', 'pages/mine/index', 'pages/bind/index', 'pages/activity/index', 'pages/my-activities/index'],
   // Organiser and chair tools: a subpackage, so members never download them.
-  subPackages: [{ root: 'packages/admin', pages: ['roster/index', 'import/index', 'member/index', 'groups/index'] }],
+  subPackages: [
+    { root: 'packages/admin', pages: ['roster/index', 'import/index', 'member/index', 'groups/index'] },
+    { root: 'packages/organiser', pages: ['edit/index', 'participants/index'] },
+  ],
   window: {
     navigationBarTitleText: '教工之家',
     navigationBarBackgroundColor: '#b3261e',
@@ -16,6 +19,7 @@ export default defineAppConfig({
     borderStyle: 'white',
     list: [
       { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/activities/index', text: '活动', iconPath: 'assets/tab/activities.png', selectedIconPath: 'assets/tab/activities-active.png' },
       { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
     ],
   },
