@@ -8,6 +8,8 @@ import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../../localcloud';
 import type { ActionInput, ActionName, ActionOutput } from '../../../types/actions';
 import type { Envelope } from '../../../types/envelope';
+import type { Member } from '../../../types/member';
+import type { ActivityDraft } from '../../../types/activity';
 import { buildDemoUnion, demoOpenid } from '../../../scripts/demo/union';
 import { seedDemoUnion } from '../../../scripts/demo/seed';
 
@@ -26,17 +28,22 @@ export interface TestCloud {
   stop(): Promise<void>;
 }
 
-export async function startTestCloud(options: { seed?: boolean; functionEnv?: Record<string, Record<string, string>> } = {}): Promise<TestCloud> {
+export async function startTestCloud(
+  options: { seed?: boolean; functionEnv?: Record<string, Record<string, string>>; instancesPerFunction?: number } = {},
+): Promise<TestCloud> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jgzj-cloud-'));
   const cloud = await startLocalCloud({
     dataDir,
     port: 0,
     functionsDir: path.join(root, 'cloudfunctions'),
-    instancesPerFunction: 2,
+    instancesPerFunction: options.instancesPerFunction ?? 2,
     log: () => undefined,
     ...(options.functionEnv ? { functionEnv: options.functionEnv } : {}),
   });
   if (options.seed !== false) seedDemoUnion(cloud.db);
+  // The request function creates its collections on first use; create them up front so that
+  // "nothing was written" snapshots compare like with like.
+  for (const name of ['activities', 'signups']) cloud.db.admin.createCollection(name);
   const raw = async (openid: string, event: unknown) => (await cloud.call('api', event as object, { openid })).result as Envelope<unknown>;
   return {
     cloud,
@@ -76,3 +83,63 @@ export const expectOk = <T>(envelope: Envelope<T>): T => {
   if (!envelope.ok) throw new Error(`expected ok, got ${envelope.code}: ${envelope.message}`);
   return envelope.data;
 };
+
+/**
+ * Adds bound members straight to the database (as a roster import plus bindings would), for tests
+ * that need more people than the demo union has. Returns their openids, in order.
+ */
+export function seedBoundMembers(
+  cloud: LocalCloud,
+  count: number,
+  make: (i: number) => Partial<Member> = () => ({}),
+  prefix = 'R',
+): Array<{ staffNo: string; openid: string }> {
+  const now = Date.now();
+  const people = Array.from({ length: count }, (_, i) => {
+    const staffNo = `${prefix}${String(i).padStart(5, '0')}`;
+    return { staffNo, openid: `openid-${staffNo}` };
+  });
+  cloud.db.admin.insert(
+    'members',
+    people.map(({ staffNo, openid }, i): Member => ({
+      _id: staffNo,
+      staffNo,
+      name: `测试${i}`,
+      gender: i % 2 ? 'female' : 'male',
+      status: 'active',
+      groupId: 'demo-g1',
+      groupName: '语文组',
+      roles: [],
+      isDelegate: false,
+      openid,
+      boundAt: now,
+      createdAt: now,
+      updatedAt: now,
+      ...make(i),
+    })),
+  );
+  cloud.db.admin.insert('bindings', people.map(({ staffNo, openid }) => ({ _id: openid, memberId: staffNo, at: now })));
+  return people;
+}
+
+const HOUR = 60 * 60 * 1000;
+
+/** An activity form as an organiser fills it in: sign-up open from `now`, for a week; starts a day after. */
+export function activityDraft(now: number, overrides: Partial<ActivityDraft> = {}): ActivityDraft {
+  return {
+    title: '教工羽毛球赛',
+    category: 'sports',
+    description: '',
+    place: '体育馆',
+    signupOpensAt: now - HOUR,
+    signupDeadline: now + 7 * 24 * HOUR,
+    startAt: now + 8 * 24 * HOUR,
+    endAt: now + 8 * 24 * HOUR + 3 * HOUR,
+    capacity: 10,
+    cancelRule: 'untilDeadline',
+    audience: {},
+    companionsMax: 1,
+    choices: [],
+    ...overrides,
+  };
+}

@@ -1,4 +1,8 @@
 import type { HandlerTable } from '../lib/dispatch';
+import { cancelOwnSignup, getActivityDetail, listActivities, myActivities, signUpSelf } from './activity-join';
+import {
+  cancelActivity, closeActivity, createActivity, listParticipants, publishActivity, removeSignup, signUpFor, updateActivity,
+} from './activity-organise';
 import { createGroup, listGroups, removeGroup, renameGroup } from './groups';
 import { getMemberRecord, setRoles, unbindMember } from './member';
 import { bindMe, getMe } from './me';
@@ -20,4 +24,17 @@ export const handlers: HandlerTable = {
   'member.get': getMemberRecord,
   'member.setRoles': setRoles,
   'member.unbind': unbindMember,
+  'activity.list': listActivities,
+  'activity.mine': myActivities,
+  'activity.get': getActivityDetail,
+  'activity.signUp': signUpSelf,
+  'activity.cancelSignup': cancelOwnSignup,
+  'activity.create': createActivity,
+  'activity.update': updateActivity,
+  'activity.publish': publishActivity,
+  'activity.close': closeActivity,
+  'activity.cancel': cancelActivity,
+  'activity.participants': listParticipants,
+  'activity.signUpFor': signUpFor,
+  'activity.removeSignup': removeSignup,
 };

@@ -1,0 +1,77 @@
+import type { Activity, ActivitySummary, MyStanding, ParticipantRow, Signup } from '../../../../types/activity';
+
+/**
+ * A sign-up as stored. 'pending' holds the person's place (one per activity) while their seats are
+ * being taken; it never reaches a client. `promotedAt` marks a move from the waitlist, for the
+ * notification to find; `cancelReason`/`removedBy` record an organiser's removal.
+ */
+export type StoredSignup = Omit<Signup, 'status'> & {
+  status: Signup['status'] | 'pending';
+  promotedAt?: number;
+  cancelReason?: string;
+  removedBy?: string;
+};
+
+export const signupId = (activityId: string, memberId: string) => `${activityId}_${memberId}`;
+
+/** Waitlist order: arrival time at the function, ties broken by _id. */
+export const byArrival = (a: Pick<Signup, 'arrivedAt' | '_id'>, b: Pick<Signup, 'arrivedAt' | '_id'>): number =>
+  a.arrivedAt - b.arrivedAt || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+
+/** What a member sees of their own sign-up; a pending one is still being decided and shows as none. */
+export function toStanding(signup: StoredSignup | null | undefined, ahead?: number): MyStanding | null {
+  if (!signup || signup.status === 'pending') return null;
+  return {
+    status: signup.status,
+    companions: signup.companions,
+    ...(signup.status === 'waitlisted' && ahead !== undefined ? { waitPosition: ahead + 1 } : {}),
+  };
+}
+
+export function toSummary(activity: Activity, mine: MyStanding | null): ActivitySummary {
+  return {
+    _id: activity._id,
+    title: activity.title,
+    category: activity.category,
+    place: activity.place,
+    startAt: activity.startAt,
+    endAt: activity.endAt,
+    signupDeadline: activity.signupDeadline,
+    status: activity.status,
+    capacity: activity.capacity,
+    taken: activity.taken,
+    waiting: activity.waiting,
+    mine,
+  };
+}
+
+/** My sign-ups first by what is coming (soonest first), then what has ended (latest first). */
+export function orderMine(activities: Activity[], now: number): Activity[] {
+  const coming = activities.filter((a) => a.endAt >= now).sort((a, b) => a.startAt - b.startAt);
+  const past = activities.filter((a) => a.endAt < now).sort((a, b) => b.startAt - a.startAt);
+  return [...coming, ...past];
+}
+
+/** The participant list: confirmed by arrival, the waitlist by position (numbered over the whole waitlist, also when `keep` shows only some rows). */
+export function splitParticipants(
+  signups: StoredSignup[],
+  keep: (signup: StoredSignup) => boolean = () => true,
+): { confirmed: ParticipantRow[]; waitlist: ParticipantRow[] } {
+  const row = (s: StoredSignup, waitPosition?: number): ParticipantRow => ({
+    memberId: s.memberId,
+    memberName: s.memberName,
+    groupName: s.groupName,
+    companions: s.companions,
+    answers: s.answers,
+    status: s.status as ParticipantRow['status'],
+    arrivedAt: s.arrivedAt,
+    ...(waitPosition !== undefined ? { waitPosition } : {}),
+    ...(s.signedUpBy ? { signedUpBy: s.signedUpBy } : {}),
+  });
+  const confirmed = signups.filter((s) => s.status === 'confirmed' && keep(s)).sort(byArrival).map((s) => row(s));
+  const waitlist = signups
+    .filter((s) => s.status === 'waitlisted')
+    .sort(byArrival)
+    .flatMap((s, index) => (keep(s) ? [row(s, index + 1)] : []));
+  return { confirmed, waitlist };
+}

@@ -1,0 +1,86 @@
+import type { Activity } from '../../../../types/activity';
+import type { Member } from '../../../../types/member';
+import { inAudience, isOrganiser } from '../domain/activity-rules';
+import { signupId, type StoredSignup } from '../domain/activity-view';
+import { _ } from './cloud';
+import { collection } from './collections';
+import { DomainError } from './domain-error';
+
+/** The cloud caps one read at 1000 records. */
+export const PAGE = 1000;
+
+export async function getActivity(activityId: string): Promise<Activity | null> {
+  const { data } = await collection('activities').doc(activityId).get();
+  return (data as Activity | null) ?? null;
+}
+
+export async function mustGetActivity(activityId: string): Promise<Activity> {
+  const activity = await getActivity(activityId);
+  if (!activity) throw new DomainError('NOT_FOUND');
+  return activity;
+}
+
+/**
+ * An activity as this member may see it: drafts are hidden from members (NOT_FOUND), and an
+ * activity outside their audience is refused (NOT_IN_AUDIENCE). Organisers see everything.
+ */
+export async function getVisibleActivity(activityId: string, viewer: Member): Promise<Activity> {
+  const activity = await mustGetActivity(activityId);
+  if (isOrganiser(viewer)) return activity;
+  if (activity.status === 'draft') throw new DomainError('NOT_FOUND');
+  if (!inAudience(activity.audience, viewer)) throw new DomainError('NOT_IN_AUDIENCE');
+  return activity;
+}
+
+export async function getSignup(activityId: string, memberId: string): Promise<StoredSignup | null> {
+  const { data } = await collection('signups').doc(signupId(activityId, memberId)).get();
+  return (data as StoredSignup | null) ?? null;
+}
+
+/** Reads every page of a query ordered by _id: one request up to 1000 rows. */
+export async function readAll<T>(where: object, order: [string, 'asc' | 'desc'][] = [], name: 'signups' | 'activities' = 'signups'): Promise<T[]> {
+  const all: T[] = [];
+  for (let skip = 0; ; skip += PAGE) {
+    let query = collection(name).where(where);
+    for (const [field, direction] of order) query = query.orderBy(field, direction);
+    query = query.orderBy('_id', 'asc').limit(PAGE);
+    if (skip) query = query.skip(skip);
+    const { data } = await query.get();
+    all.push(...(data as T[]));
+    if (data.length < PAGE) return all;
+  }
+}
+
+/**
+ * How many people wait ahead of each of these waitlisted sign-ups, per activity: one aggregation,
+ * whatever the number of sign-ups.
+ */
+export async function waitlistAhead(waiting: StoredSignup[]): Promise<Map<string, number>> {
+  const ahead = new Map<string, number>(waiting.map((s) => [s.activityId, 0]));
+  if (waiting.length === 0) return ahead;
+  const earlier = waiting.flatMap((s) => [
+    { activityId: s.activityId, status: 'waitlisted', arrivedAt: _.lt(s.arrivedAt) },
+    { activityId: s.activityId, status: 'waitlisted', arrivedAt: s.arrivedAt, _id: _.lt(s._id) },
+  ]);
+  const { list } = await collection('signups')
+    .aggregate()
+    .match(_.or(earlier))
+    .group({ _id: '$activityId', count: _.aggregate.sum(1) })
+    .limit(PAGE)
+    .end();
+  for (const row of list as Array<{ _id: string; count: number }>) ahead.set(row._id, row.count);
+  return ahead;
+}
+
+/** The 1-based position of one waitlisted sign-up. */
+export async function waitPositionOf(signup: StoredSignup): Promise<number> {
+  const { total } = await collection('signups')
+    .where(
+      _.or([
+        { activityId: signup.activityId, status: 'waitlisted', arrivedAt: _.lt(signup.arrivedAt) },
+        { activityId: signup.activityId, status: 'waitlisted', arrivedAt: signup.arrivedAt, _id: _.lt(signup._id) },
+      ]),
+    )
+    .count();
+  return total + 1;
+}
