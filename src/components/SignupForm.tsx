@@ -1,5 +1,5 @@
-import { View, Text } from '@tarojs/components';
-import { Checkbox, Input, InputNumber, Radio, Switch } from '@nutui/nutui-react-taro';
+import { Checkbox, CheckboxGroup, Label, Switch, Text, View } from '@tarojs/components';
+import { Input, InputNumber, Radio } from '@nutui/nutui-react-taro';
 import type { Answers, Choice } from '../../types/activity';
 import './SignupForm.scss';
 
@@ -19,7 +19,28 @@ export interface SignupFormProps {
   companionsHint?: string;
 }
 
-/** The per-person questions of an activity and the companions stepper, as one controlled form. */
+type MultiChoiceQuestion = Extract<Choice, { kind: 'multi' }>;
+
+/** Checkboxes; once `max` are ticked the others are greyed out, so the limit is felt, not just told. */
+function MultiChoice({ choice, value, disabled, onChange }: { choice: MultiChoiceQuestion; value: string[]; disabled: boolean; onChange: (ids: string[]) => void }) {
+  const full = value.length >= choice.max;
+  return (
+    <CheckboxGroup onChange={(e) => onChange(choice.options.map((o) => o.id).filter((id) => (e.detail.value as string[]).includes(id)).slice(0, choice.max))}>
+      {choice.options.map((option) => (
+        <Label key={option.id} className="signup-form__option signup-form__check">
+          <Checkbox value={option.id} color="#b3261e" checked={value.includes(option.id)} disabled={disabled || (full && !value.includes(option.id))} />
+          <Text>{option.label}</Text>
+        </Label>
+      ))}
+    </CheckboxGroup>
+  );
+}
+
+/**
+ * The per-person questions of an activity and the companions stepper, as one controlled form.
+ * Multiple choice and yes/no use the platform's own checkbox and switch: they weigh nothing in the
+ * main package, where this form lives.
+ */
 export function SignupForm({ choices, companionsMax, value, onChange, disabled = false, companionsHint }: SignupFormProps) {
   const answer = (id: string, next: Answers[string]) => onChange({ ...value, answers: { ...value.answers, [id]: next } });
 
@@ -42,16 +63,7 @@ export function SignupForm({ choices, companionsMax, value, onChange, disabled =
             </Radio.Group>
           )}
           {choice.kind === 'multi' && (
-            <Checkbox.Group
-              value={(value.answers[choice.id] as string[] | undefined) ?? []}
-              max={choice.max}
-              disabled={disabled}
-              onChange={(next) => answer(choice.id, choice.options.map((o) => o.id).filter((id) => next.includes(id)))}
-            >
-              {choice.options.map((option) => (
-                <Checkbox key={option.id} className="signup-form__option" value={option.id} label={option.label} />
-              ))}
-            </Checkbox.Group>
+            <MultiChoice choice={choice} value={(value.answers[choice.id] as string[] | undefined) ?? []} disabled={disabled} onChange={(next) => answer(choice.id, next)} />
           )}
           {choice.kind === 'text' && (
             <Input
@@ -66,7 +78,14 @@ export function SignupForm({ choices, companionsMax, value, onChange, disabled =
           {choice.kind === 'yesno' && (
             <View className="signup-form__yesno">
               <Text className="signup-form__hint">{value.answers[choice.id] === true ? '是' : '否'}</Text>
-              <Switch checked={value.answers[choice.id] === true} disabled={disabled} onChange={(next) => answer(choice.id, next)} ariaLabel={choice.label} />
+              <Switch
+                className="signup-form__switch"
+                color="#b3261e"
+                checked={value.answers[choice.id] === true}
+                disabled={disabled}
+                aria-label={choice.label}
+                onChange={(e) => answer(choice.id, e.detail.value)}
+              />
             </View>
           )}
         </View>

@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { ActivityDetail, MyStanding } from '../../../types/activity';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { InlineMessage } from '../../components/InlineMessage';
 import { emptySignupForm, SignupForm, type SignupFormValue } from '../../components/SignupForm';
 import { call } from '../../gateway/cloud';
@@ -26,7 +25,6 @@ export function SignupSection({ detail, onChange }: SignupSectionProps) {
   const [form, setForm] = useState<SignupFormValue>(() => emptySignupForm(activity.choices));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
-  const [confirmingCancel, setConfirmingCancel] = useState(false);
   const holding = mine && mine.status !== 'cancelled';
 
   const signUp = async () => {
@@ -56,6 +54,14 @@ export function SignupSection({ detail, onChange }: SignupSectionProps) {
 
   const cancel = async () => {
     if (!mine) return;
+    // The system's own dialog: NutUI's Dialog would add its weight to the main package.
+    const { confirm } = await Taro.showModal({
+      title: '取消报名',
+      content: mine.status === 'confirmed' && activity.waiting > 0 ? '取消后名额会让给候补的同事，确定取消吗？' : '确定取消报名吗？',
+      confirmText: '取消报名',
+      cancelText: '再想想',
+    });
+    if (!confirm) return;
     setProblem('');
     try {
       const standing = await call('activity.cancelSignup', { activityId: activity._id }, { silent: true });
@@ -107,21 +113,12 @@ export function SignupSection({ detail, onChange }: SignupSectionProps) {
           </Button>
         )}
         {holding && canCancel && (
-          <Button type="danger" fill="outline" block onClick={() => setConfirmingCancel(true)}>
+          <Button type="danger" fill="outline" block onClick={cancel}>
             取消报名
           </Button>
         )}
         {holding && !canCancel && <Text className="activity__hint">这个活动现在不能自行取消报名，如有特殊情况请联系组织者。</Text>}
       </View>
-      <ConfirmDialog
-        visible={confirmingCancel}
-        title="取消报名"
-        content={mine?.status === 'confirmed' && activity.waiting > 0 ? '取消后名额会让给候补的同事，确定取消吗？' : '确定取消报名吗？'}
-        confirmText="取消报名"
-        cancelText="再想想"
-        onConfirm={cancel}
-        onClose={() => setConfirmingCancel(false)}
-      />
     </>
   );
 }
