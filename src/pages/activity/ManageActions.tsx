@@ -34,7 +34,7 @@ export function ManageActions({ activity, onChange }: ManageActionsProps) {
     setProblem('');
     try {
       onChange(await action());
-      notifyActivityChanged();
+      notifyActivityChanged('detail');
       void Taro.showToast({ title: done, icon: 'success' });
       return true;
     } catch (e) {

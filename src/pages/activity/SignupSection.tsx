@@ -43,7 +43,7 @@ export function SignupSection({ detail, onChange }: SignupSectionProps) {
         canSignUp: { ok: false, reason: '你已经报过名了' },
         canCancel: activity.cancelRule === 'untilDeadline' || !confirmed,
       });
-      notifyActivityChanged();
+      notifyActivityChanged('detail');
       void Taro.showToast({ title: signUpResultText(standing), icon: confirmed ? 'success' : 'none', duration: 2500 });
     } catch (e) {
       setProblem(fullMessageOf(e, '报名失败，请稍后再试'));
@@ -74,7 +74,7 @@ export function SignupSection({ detail, onChange }: SignupSectionProps) {
         canCancel: false,
       });
       setForm(emptySignupForm(activity.choices));
-      notifyActivityChanged();
+      notifyActivityChanged('detail');
       void Taro.showToast({ title: '已取消报名', icon: 'success' });
     } catch (e) {
       setProblem(fullMessageOf(e, '取消失败，请稍后再试'));

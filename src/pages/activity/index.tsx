@@ -17,7 +17,7 @@ export default function ActivityPage() {
   const data = detail.data;
 
   // An organiser edited it, or a sign-up changed elsewhere.
-  useActivityChanged(() => void detail.reload());
+  useActivityChanged(() => void detail.reload(), 'detail');
   useShareAppMessage(() => ({ title: data?.activity.title ?? '教工之家活动', path: ACTIVITY_PAGES.detail(activityId) }));
 
   return (

@@ -25,7 +25,7 @@ function Created({ activity }: { activity: Activity }) {
     setProblem('');
     try {
       setCurrent(await call('activity.publish', { activityId: activity._id }, { silent: true }));
-      notifyActivityChanged();
+      notifyActivityChanged('organiser');
       void Taro.showToast({ title: '已发布', icon: 'success' });
     } catch (e) {
       setProblem(messageOf(e, '发布失败，请稍后再试'));
@@ -57,7 +57,7 @@ function CreateActivity() {
   const create = async (draft: ActivityDraft): Promise<string | undefined> => {
     try {
       setCreated(await call('activity.create', { draft }, { silent: true }));
-      notifyActivityChanged();
+      notifyActivityChanged('organiser');
       void Taro.showToast({ title: '已保存', icon: 'success' });
       return undefined;
     } catch (e) {
@@ -76,7 +76,7 @@ function EditActivity({ activityId }: { activityId: string }) {
   const update = async (draft: ActivityDraft): Promise<string | undefined> => {
     try {
       await call('activity.update', { activityId, draft }, { silent: true });
-      notifyActivityChanged();
+      notifyActivityChanged('organiser');
       void Taro.showToast({ title: '已保存', icon: 'success' });
       setTimeout(() => void Taro.navigateBack(), 600);
       return undefined;

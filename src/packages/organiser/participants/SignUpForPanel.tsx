@@ -42,7 +42,7 @@ export function SignUpForPanel({ activityId, choices, onDone }: SignUpForPanelPr
       void Taro.showToast({ title: signUpResultText(standing), icon: standing.status === 'confirmed' ? 'success' : 'none', duration: 2500 });
       setStaffNo('');
       setForm(emptySignupForm(choices));
-      notifyActivityChanged();
+      notifyActivityChanged('organiser');
       onDone();
     } catch (e) {
       setProblem(fullMessageOf(e, '代报名失败，请稍后再试'));

@@ -32,7 +32,7 @@ export default function ParticipantsPage() {
       await call('activity.removeSignup', { activityId, memberId: removing.memberId, reason }, { silent: true });
       setNotice(`已将${removing.memberName}移出，系统会告知本人。`);
       void Taro.showToast({ title: '已移出', icon: 'success' });
-      notifyActivityChanged();
+      notifyActivityChanged('organiser');
       void list.reload();
       return undefined;
     } catch (e) {
