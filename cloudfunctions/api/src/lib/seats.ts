@@ -99,7 +99,8 @@ export async function signUp(request: SignUpRequest): Promise<MyStanding> {
       .update({ data: { waiting: _.inc(1) } });
     if (queued.stats.updated === 1) {
       await collection('signups').where({ _id, status: 'pending' }).update({ data: { status: 'waitlisted' } });
-      await promote(activity._id);
+      // The capacity read is pinned in the promotion's condition, so a stale read cannot overbook.
+      await promote(activity._id, activity);
       const mine = await getSignup(activity._id, member._id);
       if (mine?.status === 'waitlisted') return { status: 'waitlisted', companions, waitPosition: await waitPositionOf(mine) };
       return toStanding(mine) ?? { status: 'waitlisted', companions };
@@ -124,9 +125,9 @@ async function release(_id: string, reused: boolean): Promise<void> {
  * Moves the waitlist: while the first in line fits, confirm them. Strictly first-come first-served:
  * if the head does not fit, nobody behind them is promoted. Returns the promoted sign-up ids.
  */
-export async function promote(activityId: string): Promise<string[]> {
+export async function promote(activityId: string, known?: Pick<Activity, 'capacity' | 'status'>): Promise<string[]> {
   const promoted: string[] = [];
-  const activity = await getActivity(activityId);
+  const activity = known ?? (await getActivity(activityId));
   if (!activity || !TAKING.includes(activity.status)) return promoted;
   for (let round = 0; round < 1000; round++) {
     const { data } = await collection('signups').where({ activityId, status: 'waitlisted' }).orderBy('arrivedAt', 'asc').orderBy('_id', 'asc').limit(1).get();
