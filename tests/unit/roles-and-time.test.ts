@@ -16,8 +16,9 @@ describe('roles', () => {
   });
   it('opens organiser tools by role only', () => {
     expect(organiserTools([])).toEqual([]);
-    expect(organiserTools(['committee']).map((t) => t.title)).toEqual(['会员名册']);
-    expect(organiserTools(['chair']).map((t) => t.title)).toEqual(['会员名册', '工会小组']);
+    expect(organiserTools(['groupLeader'])).toEqual([]);
+    expect(organiserTools(['committee']).map((t) => t.title)).toEqual(['会员名册', '活动管理']);
+    expect(organiserTools(['chair']).map((t) => t.title)).toEqual(['会员名册', '活动管理', '工会小组']);
   });
 });
 
