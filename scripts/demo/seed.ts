@@ -1,8 +1,12 @@
 import type { DatabaseEngine } from '../../localcloud/db';
+import { buildDemoActivities } from './activities';
 import { buildDemoUnion } from './union';
 
-/** Fills an empty local database with the demo union. Returns false when there was data already. */
-export function seedDemoUnion(db: DatabaseEngine, now = Date.now()): boolean {
+/**
+ * Fills an empty local database with the demo union (and, unless told not to, its activities).
+ * Returns false when there was data already.
+ */
+export function seedDemoUnion(db: DatabaseEngine, now = Date.now(), options: { activities?: boolean } = {}): boolean {
   if (!db.admin.isEmpty()) return false;
   const { groups, members, bindings } = buildDemoUnion(now);
   db.admin.insert('groups', groups);
@@ -10,5 +14,7 @@ export function seedDemoUnion(db: DatabaseEngine, now = Date.now()): boolean {
   db.admin.insert('bindings', bindings);
   for (const name of ['bindAttempts', 'settings']) db.admin.createCollection(name);
   db.admin.insert('settings', [{ _id: 'setup', claimedBy: members[0]._id, at: now }]);
+  if (options.activities !== false) db.admin.insert('activities', buildDemoActivities(now, members[0]._id));
+  for (const name of ['activities', 'signups']) db.admin.createCollection(name);
   return true;
 }

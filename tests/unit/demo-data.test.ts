@@ -1,0 +1,32 @@
+import * as v from 'valibot';
+import { buildDemoActivities } from '../../scripts/demo/activities';
+import { buildDemoUnion, UNBOUND_STAFF_NOS } from '../../scripts/demo/union';
+import { ActivityDraftSchema } from '../../types/activity';
+import { MemberSchema } from '../../types/member';
+
+describe('the demo union', () => {
+  const now = Date.UTC(2026, 10, 25, 12);
+  const { members, groups, bindings } = buildDemoUnion(now);
+
+  it('is a union a chair would recognise', () => {
+    expect(members).toHaveLength(60);
+    expect(groups.length).toBeGreaterThanOrEqual(6);
+    expect(members.filter((m) => m.roles.includes('chair'))).toHaveLength(1);
+    expect(members.filter((m) => m.roles.includes('committee')).length).toBeGreaterThanOrEqual(3);
+    expect(members.filter((m) => m.isDelegate).length).toBeGreaterThanOrEqual(10);
+    expect(members.some((m) => m.status === 'retired')).toBe(true);
+    expect(new Set(members.map((m) => m.gender))).toEqual(new Set(['male', 'female']));
+    expect(members.filter((m) => !m.openid).map((m) => m.staffNo)).toEqual(UNBOUND_STAFF_NOS);
+    expect(bindings).toHaveLength(60 - UNBOUND_STAFF_NOS.length);
+  });
+
+  it('holds only records the schemas accept', () => {
+    for (const member of members) expect([member.staffNo, v.safeParse(MemberSchema, member).success]).toEqual([member.staffNo, true]);
+    for (const activity of buildDemoActivities(now, members[0]._id)) {
+      const { _id, status, taken, waiting, createdBy, createdAt, updatedAt, ...draft } = activity;
+      const parsed = v.safeParse(ActivityDraftSchema, draft);
+      expect([activity.title, parsed.success ? 'ok' : parsed.issues[0].message]).toEqual([activity.title, 'ok']);
+      expect(activity.signupDeadline).toBeGreaterThan(now);
+    }
+  });
+});
