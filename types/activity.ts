@@ -1,19 +1,9 @@
 import * as v from 'valibot';
+import { ACTIVITY_CATEGORIES, ACTIVITY_STATUSES } from './labels';
 import { Gender, Id, MemberStatus, StaffNo } from './fields';
 
-/** Activity categories, as the union's annual plans group them. */
-export const ACTIVITY_CATEGORIES = ['sports', 'outing', 'culture', 'health', 'festival', 'meeting', 'other'] as const;
 export const ActivityCategory = v.picklist(ACTIVITY_CATEGORIES, '未知的活动类别');
 export type ActivityCategory = v.InferOutput<typeof ActivityCategory>;
-export const CATEGORY_LABELS: Record<ActivityCategory, string> = {
-  sports: '体育比赛',
-  outing: '外出活动',
-  culture: '文体活动',
-  health: '健康体检',
-  festival: '节日慰问',
-  meeting: '会议培训',
-  other: '其他',
-};
 
 const Text = (label: string, max: number, min = 0) =>
   v.pipe(v.string(`请填写${label}`), v.trim(), v.minLength(min, `请填写${label}`), v.maxLength(max, `${label}最多 ${max} 个字`));
@@ -79,8 +69,7 @@ export const ActivityDraftSchema = v.pipe(
 );
 export type ActivityDraft = v.InferOutput<typeof ActivityDraftSchema>;
 
-export type ActivityStatus = 'draft' | 'published' | 'closed' | 'cancelled';
-export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, string> = { draft: '草稿', published: '报名中', closed: '已截止报名', cancelled: '已取消' };
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
 /** Stored in `activities`. The counters are the only truth for places: changed only by conditional updates. */
 export type Activity = ActivityDraft & {

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { GENDERS, MEMBER_STATUSES, ROLES } from './labels';
 
 /** Field schemas shared by entities and action inputs. Messages are what a person sees. */
 
@@ -43,21 +44,11 @@ export const MonthDay = v.pipe(
   v.check((text) => Number(text.slice(3)) <= DAYS_IN_MONTH[Number(text.slice(0, 2)) - 1], '这个月没有这一天'),
 );
 
-export const ROLES = ['chair', 'committee', 'groupLeader', 'proposalCommittee'] as const;
 export const Role = v.picklist(ROLES, '未知的角色');
 export type Role = v.InferOutput<typeof Role>;
 
-export const ROLE_LABELS: Record<Role, string> = {
-  chair: '工会主席',
-  committee: '工会委员',
-  groupLeader: '工会小组长',
-  proposalCommittee: '提案工作委员会委员',
-};
-
-export const Gender = v.picklist(['male', 'female'], '性别只能是男或女');
+export const Gender = v.picklist(GENDERS, '性别只能是男或女');
 export type Gender = v.InferOutput<typeof Gender>;
-export const GENDER_LABELS: Record<Gender, string> = { male: '男', female: '女' };
 
-export const MemberStatus = v.picklist(['active', 'retired'], '状态只能是在职或退休');
+export const MemberStatus = v.picklist(MEMBER_STATUSES, '状态只能是在职或退休');
 export type MemberStatus = v.InferOutput<typeof MemberStatus>;
-export const STATUS_LABELS: Record<MemberStatus, string> = { active: '在职', retired: '退休' };

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
-import { ACTIVITY_STATUS_LABELS, CATEGORY_LABELS, type ActivitySummary } from '../../types/activity';
+import type { ActivitySummary } from '../../types/activity';
+import { ACTIVITY_STATUS_LABELS, CATEGORY_LABELS } from '../../types/labels';
 import { placesLeftText, standingText } from '../lib/activity-format';
 import { formatShortDateTime, formatTimeRange } from '../lib/time';
 import './ActivityCard.scss';

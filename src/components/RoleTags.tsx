@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
-import { ROLE_LABELS, ROLES, type Role } from '../../types/fields';
+import type { Role } from '../../types/fields';
+import { ROLE_LABELS, ROLES } from '../../types/labels';
 import './RoleTags.scss';
 
 export interface RoleTagsProps {

@@ -3,7 +3,7 @@
  * Pure functions, shared by the member pages and the organiser subpackage.
  */
 import type { ActivitySummary, Answers, Audience, Choice, MyStanding } from '../../types/activity';
-import { GENDER_LABELS, STATUS_LABELS } from '../../types/fields';
+import { GENDER_LABELS, STATUS_LABELS } from '../../types/labels';
 
 type Places = Pick<ActivitySummary, 'capacity' | 'taken'>;
 

@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import { Cell, Tag } from '@nutui/nutui-react-taro';
-import { ACTIVITY_STATUS_LABELS, CATEGORY_LABELS, type Activity } from '../../../types/activity';
+import type { Activity } from '../../../types/activity';
+import { ACTIVITY_STATUS_LABELS, CATEGORY_LABELS } from '../../../types/labels';
 import { audienceText, cancelRuleText, placesLeftText } from '../../lib/activity-format';
 import { formatShortDateTime, formatTimeRange } from '../../lib/time';
 

@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Cell, Tag } from '@nutui/nutui-react-taro';
-import { GENDER_LABELS, ROLE_LABELS, STATUS_LABELS } from '../../../types/fields';
+import { GENDER_LABELS, ROLE_LABELS, STATUS_LABELS } from '../../../types/labels';
 import { LoadState } from '../../components/LoadState';
 import { useMe } from '../../hooks/useMe';
 import { ACTIVITY_PAGES } from '../../lib/activity-routes';

@@ -1,5 +1,5 @@
 import type { Role } from '../../../../types/fields';
-import { ROLES } from '../../../../types/fields';
+import { ROLES } from '../../../../types/labels';
 import { DomainError } from '../lib/domain-error';
 
 /** Roles in a stable order, without duplicates. */

@@ -1,7 +1,8 @@
 import { View, Text } from '@tarojs/components';
 import { Button, Input, InputNumber, Radio, Switch, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { ACTIVITY_CATEGORIES, CATEGORY_LABELS, type ActivityCategory, type ActivityDraft } from '../../../../types/activity';
+import type { ActivityCategory, ActivityDraft } from '../../../../types/activity';
+import { ACTIVITY_CATEGORIES, CATEGORY_LABELS } from '../../../../types/labels';
 import { InlineMessage } from '../../../components/InlineMessage';
 import { draftOf, type DraftForm } from '../lib/draft-form';
 import { AudienceFields } from './AudienceFields';

@@ -1,7 +1,8 @@
 import { View, Text } from '@tarojs/components';
 import { Checkbox, Switch } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import { GENDER_LABELS, STATUS_LABELS, type Gender, type MemberStatus } from '../../../../types/fields';
+import type { Gender, MemberStatus } from '../../../../types/fields';
+import { GENDER_LABELS, STATUS_LABELS } from '../../../../types/labels';
 import type { Group } from '../../../../types/member';
 import { InlineMessage } from '../../../components/InlineMessage';
 import { call } from '../../../gateway/cloud';
