@@ -2,7 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import Taro from '@tarojs/taro';
 import ActivityPage from '../../src/pages/activity/index';
 import { aDetail, sizeChoice } from './support/activities';
-import { button } from './support/dom';
+import { button, field } from './support/dom';
 import { answer, callsTo, CloudCallError, failure } from './support/gateway';
 import { openPageWith, stubTaro } from './support/taro';
 
@@ -134,7 +134,8 @@ test('organisers publish a draft and cancel an activity with a reason', async ()
   await tapAndSettle(button('取消活动'));
   await tapAndSettle(button('确认取消活动'));
   expect(await screen.findByText('请填写取消原因')).toBeInTheDocument();
-  fireEvent.input(screen.getAllByPlaceholderText('取消原因，例如 天气原因改期').find((el) => el.tagName === 'INPUT')!, { target: { value: '天气原因' } });
+  // Taro's input draws its native element a moment after mounting: wait for it.
+  fireEvent.input(await field('取消原因，例如 天气原因改期'), { target: { value: '天气原因' } });
   await tapAndSettle(button('确认取消活动'));
   await waitFor(() => expect(callsTo('activity.cancel')).toEqual([{ activityId: 'act1', reason: '天气原因' }]));
   expect(await screen.findByText('取消原因：天气原因')).toBeInTheDocument();
