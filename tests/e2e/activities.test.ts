@@ -1,0 +1,80 @@
+import { activityDraft, demo } from '../cloud/support/harness';
+import { shot, signInAs, startApp, type E2eApp } from './support/app';
+import type { Page } from 'playwright-core';
+
+jest.setTimeout(120000);
+
+let app: E2eApp;
+let activityId = '';
+const title = '教工父母一日游';
+
+beforeAll(async () => {
+  app = await startApp();
+  const chair = { openid: demo.openid(demo.chair.staffNo) };
+  const draft = activityDraft(Date.now(), {
+    title,
+    category: 'outing',
+    place: '五桂山',
+    capacity: 2,
+    companionsMax: 1,
+    choices: [{ id: 'pickup', kind: 'single', label: '上车地点', required: true, options: [{ id: 'east', label: '东门' }, { id: 'west', label: '西门' }] }],
+  });
+  const created = (await app.cloud.call('api', { action: 'activity.create', input: { draft } }, chair)).result;
+  activityId = created.data._id;
+  await app.cloud.call('api', { action: 'activity.publish', input: { activityId } }, chair);
+});
+afterAll(() => app?.stop());
+
+/** Opens the activity from the 活动 tab, as a member would. */
+async function openActivity(page: Page) {
+  await page.locator('.taro-tabbar__tabbar').getByText('活动').click();
+  await page.locator('.taro_page:visible').getByText(title).first().click();
+  await page.locator('.taro_page:visible .activity__signup').waitFor();
+}
+
+const visible = (page: Page) => page.locator('.taro_page:visible');
+
+it('a member signs up with a companion and a choice; the next is waitlisted, then promoted when the first cancels', async () => {
+  const [first, second] = demo.members.filter((m) => m.openid && m.status === 'active' && m.roles.length === 0);
+
+  const a = (await app.newPerson()).page;
+  await signInAs(a, first.name);
+  await openActivity(a);
+  await visible(a).getByText('西门').click();
+  await visible(a).locator('.nut-inputnumber-add').click();
+  await visible(a).locator('.nut-button', { hasText: /^报名$/ }).click();
+  await visible(a).getByText('已报名').first().waitFor();
+  await visible(a).getByText('上车地点：西门').waitFor();
+  await shot(a, 'activity-signed-up');
+
+  const b = (await app.newPerson()).page;
+  await signInAs(b, second.name);
+  await openActivity(b);
+  await visible(b).getByText('东门').click();
+  await visible(b).locator('.nut-button', { hasText: /^报名$/ }).click();
+  await visible(b).getByText('候补第 1 位').first().waitFor();
+  await shot(b, 'activity-waitlisted');
+
+  a.on('dialog', (dialog) => void dialog.accept());
+  await visible(a).locator('.nut-button', { hasText: '取消报名' }).click();
+  // Taro's H5 showModal: confirm in its own dialog.
+  await a.locator('.taro__modal').getByText('取消报名').last().click();
+  await visible(a).getByText('你已取消过报名。').waitFor();
+
+  await b.reload();
+  await visible(b).locator('.activity__standing').getByText('已报名').waitFor();
+  await shot(b, 'activity-promoted');
+
+  const stored = app.cloud.db.admin.find('activities', { _id: activityId })[0];
+  expect(stored).toMatchObject({ taken: 1, waiting: 0 });
+});
+
+it('the organiser sees who is coming, with choices as labels', async () => {
+  const page = (await app.newPerson()).page;
+  await signInAs(page, demo.chair.name);
+  await page.goto(`/#/packages/organiser/participants/index?id=${activityId}`);
+  const second = demo.members.filter((m) => m.openid && m.status === 'active' && m.roles.length === 0)[1];
+  await visible(page).getByText(second.name).waitFor();
+  await visible(page).getByText('东门').first().waitFor();
+  await shot(page, 'activity-participants');
+});
