@@ -16,6 +16,7 @@ import {
   type MyStanding,
   type Participants,
 } from './activity';
+import { TeamIdInput, TeamListInput, TeamRegisterInput, TeamRespondInput, type TeamBoard, type TeamView } from './team';
 
 /**
  * Who may call an action:
@@ -91,6 +92,12 @@ export const ACTIONS = {
   'activity.participants': returns<Participants>()(ActivityIdInput, ['chair', 'committee', 'groupLeader']),
   'activity.signUpFor': returns<MyStanding>()(SignUpForInput, ['chair', 'committee', 'groupLeader']),
   'activity.removeSignup': returns<{ removed: true }>()(RemoveSignupInput, ['chair', 'committee']),
+
+  // Team contests: any member in the audience may captain a team; players confirm or decline.
+  'team.list': returns<TeamBoard>()(TeamListInput, 'member'),
+  'team.register': returns<TeamView>()(TeamRegisterInput, 'member'),
+  'team.respond': returns<TeamView>()(TeamRespondInput, 'member'),
+  'team.withdraw': returns<{ withdrawn: true }>()(TeamIdInput, 'member'),
 } satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { ACTIVITY_CATEGORIES, ACTIVITY_STATUSES } from './labels';
 import { Gender, Id, MemberStatus, StaffNo } from './fields';
+import { TeamSettingsSchema } from './team';
 
 export const ActivityCategory = v.picklist(ACTIVITY_CATEGORIES, '未知的活动类别');
 export type ActivityCategory = v.InferOutput<typeof ActivityCategory>;
@@ -61,11 +62,15 @@ export const ActivityDraftSchema = v.pipe(
     /** 0: no companions. */
     companionsMax: v.pipe(v.number(), v.integer(), v.minValue(0, '携带人数不能为负数'), v.maxValue(10, '每人最多携带 10 人')),
     choices: v.pipe(v.array(ChoiceSchema), v.maxLength(10, '最多 10 个问题')),
+    /** A team contest: captains register teams; absent or null: individual sign-up. */
+    teams: v.optional(v.nullable(TeamSettingsSchema)),
   }),
   v.check((d) => d.endAt >= d.startAt, '结束时间不能早于开始时间'),
   v.check((d) => d.signupDeadline <= d.startAt, '报名截止时间不能晚于活动开始时间'),
   v.check((d) => d.signupOpensAt < d.signupDeadline, '报名开始时间要早于报名截止时间'),
   v.check((d) => new Set(d.choices.map((c) => c.id)).size === d.choices.length, '问题编号重复'),
+  // A team contest's places are its teams.
+  v.transform((d) => (d.teams ? { ...d, capacity: d.teams.maxTeams } : d)),
 );
 export type ActivityDraft = v.InferOutput<typeof ActivityDraftSchema>;
 
@@ -79,6 +84,8 @@ export type Activity = ActivityDraft & {
   taken: number;
   /** People on the waitlist. */
   waiting: number;
+  /** Team contests: teams registered (also counted in `taken`); changed only by conditional updates. */
+  teamsTaken?: number;
   createdBy: string;
   createdAt: number;
   updatedAt: number;

@@ -70,6 +70,7 @@ export const getActivityDetail: Handler<'activity.get'> = async ({ activityId },
 export const signUpSelf: Handler<'activity.signUp'> = async ({ activityId, companions, answers }, caller) => {
   const viewer = me(caller);
   const activity = await getVisibleActivity(activityId, viewer);
+  if (activity.teams) throw new DomainError('TEAM_ACTIVITY');
   assertMaySignUp(activity, viewer, Date.now());
   assertCompanions(activity, companions);
   const tidy = checkAnswers(activity.choices, answers);

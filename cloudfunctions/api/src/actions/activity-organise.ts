@@ -11,6 +11,7 @@ import { collection } from '../lib/collections';
 import { DomainError } from '../lib/domain-error';
 import type { Handler } from '../lib/dispatch';
 import { getMember } from '../lib/members-repo';
+import { teamsEdit } from '../lib/teams';
 import { cancel, promote, signUp } from '../lib/seats';
 
 /** The dispatcher admits only bound members to these actions. */
@@ -18,7 +19,7 @@ const me = (caller: Caller): Member => (caller as BoundCaller).member;
 
 export const createActivity: Handler<'activity.create'> = async ({ draft }, caller) => {
   const now = Date.now();
-  const fields = { ...draft, status: 'draft' as ActivityStatus, taken: 0, waiting: 0, createdBy: me(caller)._id, createdAt: now, updatedAt: now };
+  const fields = { ...draft, status: 'draft' as ActivityStatus, taken: 0, waiting: 0, createdBy: me(caller)._id, createdAt: now, updatedAt: now, ...(draft.teams ? { teamsTaken: 0 } : {}) };
   const { _id } = await collection('activities').add({ data: fields });
   return { _id: String(_id), ...fields };
 };
@@ -31,6 +32,9 @@ export const updateActivity: Handler<'activity.update'> = async ({ activityId, d
   const before = await mustGetActivity(activityId);
   const now = Date.now();
   assertEditable(before, now);
+  // Team contests: not fewer teams or players than registered; the team rules a draft leaves out stay.
+  const teamEdit = await teamsEdit(before, draft);
+  draft = teamEdit.draft;
   assertCapacityFits(draft.capacity, before.taken);
   const removed = removedAnswers(before.choices, draft.choices);
   if (removed.length && before.status !== 'draft') {
@@ -51,8 +55,8 @@ export const updateActivity: Handler<'activity.update'> = async ({ activityId, d
   }
   // Conditional on the version read and on the places taken now, so a parallel sign-up or edit cannot slip in between.
   const { stats } = await collection('activities')
-    .where({ _id: activityId, status: before.status, updatedAt: before.updatedAt, ...(draft.capacity !== null ? { taken: _.lte(draft.capacity) } : {}) })
-    .update({ data: { ...draft, audience: _.set(draft.audience), choices: _.set(draft.choices), updatedAt: now } });
+    .where({ _id: activityId, status: before.status, updatedAt: before.updatedAt, ...(draft.capacity !== null ? { taken: _.lte(draft.capacity) } : {}), ...teamEdit.where })
+    .update({ data: { ...draft, audience: _.set(draft.audience), choices: _.set(draft.choices), updatedAt: now, ...teamEdit.data } });
   if (stats.updated !== 1) {
     const current = await mustGetActivity(activityId);
     assertEditable(current, now);
@@ -109,6 +113,7 @@ export const signUpFor: Handler<'activity.signUpFor'> = async ({ activityId, mem
   if (!member) throw new DomainError('NOT_FOUND');
   if (!organiser && member.groupId !== actor.groupId) throw new DomainError('NOT_YOUR_GROUP');
   const activity = await mustGetActivity(activityId);
+  if (activity.teams) throw new DomainError('TEAM_ACTIVITY');
   assertMaySignUp(activity, member, Date.now(), { organiser });
   assertCompanions(activity, companions);
   const tidy = checkAnswers(activity.choices, answers);

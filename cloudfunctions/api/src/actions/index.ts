@@ -4,6 +4,7 @@ import {
   cancelActivity, closeActivity, createActivity, listParticipants, publishActivity, removeSignup, signUpFor, updateActivity,
 } from './activity-organise';
 import { createGroup, listGroups, removeGroup, renameGroup } from './groups';
+import { listTeams, registerTeam, respondToTeam, withdrawTeamHandler } from './team';
 import { getMemberRecord, setRoles, unbindMember } from './member';
 import { bindMe, getMe } from './me';
 import { commitRoster, listRoster, previewRoster } from './roster';
@@ -37,4 +38,8 @@ export const handlers: HandlerTable = {
   'activity.participants': listParticipants,
   'activity.signUpFor': signUpFor,
   'activity.removeSignup': removeSignup,
+  'team.list': listTeams,
+  'team.register': registerTeam,
+  'team.respond': respondToTeam,
+  'team.withdraw': withdrawTeamHandler,
 };
