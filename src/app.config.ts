@@ -1,5 +1,5 @@
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/activities/index', 'pages/mine/index', 'pages/bind/index', 'pages/activity/index', 'pages/my-activities/index'],
+  pages: ['pages/index/index', 'pages/activities/index', 'pages/mine/index', 'pages/bind/index', 'pages/activity/index', 'pages/my-activities/index', 'pages/checkin/index'],
   // Organiser and chair tools: a subpackage, so members never download them.
   subPackages: [
     { root: 'packages/admin', pages: ['roster/index', 'import/index', 'member/index', 'groups/index'] },

@@ -7,15 +7,21 @@ import {
   ActivityListInput,
   ActivityUpdateInput,
   ActivityWriteInput,
+  CheckInInput,
+  CheckInMemberInput,
   RemoveSignupInput,
   SignUpForInput,
   SignUpInput,
   type Activity,
   type ActivityDetail,
+  type ActivityExport,
   type ActivitySummary,
+  type CheckinCode,
+  type CheckInResult,
   type MyStanding,
   type Participants,
 } from './activity';
+import { SUBSCRIBE_RESULTS, SUBSCRIPTION_TEMPLATE_IDS } from './subscriptions';
 import { TeamIdInput, TeamListInput, TeamRegisterInput, TeamRespondInput, type TeamBoard, type TeamView } from './team';
 
 /**
@@ -59,6 +65,13 @@ const SetRolesInput = v.strictObject({
   isDelegate: v.boolean('请选择是否为教代会代表'),
 });
 
+/** What a member answered to a subscription request, and what they had just done. */
+const SubscriptionReportInput = v.strictObject({
+  templateId: v.picklist(SUBSCRIPTION_TEMPLATE_IDS, '未知的订阅消息模板'),
+  result: v.picklist(SUBSCRIBE_RESULTS, '订阅结果不正确'),
+  context: v.strictObject({ kind: v.literal('activity'), id: Id }),
+});
+
 /** The action map: every request the app can make, its input schema, who may call it, and its output. */
 export const ACTIONS = {
   'me.get': returns<Me>()(NoInput, 'anyone'),
@@ -92,6 +105,13 @@ export const ACTIONS = {
   'activity.participants': returns<Participants>()(ActivityIdInput, ['chair', 'committee', 'groupLeader']),
   'activity.signUpFor': returns<MyStanding>()(SignUpForInput, ['chair', 'committee', 'groupLeader']),
   'activity.removeSignup': returns<{ removed: true }>()(RemoveSignupInput, ['chair', 'committee']),
+  'activity.export': returns<ActivityExport>()(ActivityIdInput, ['chair', 'committee']),
+  'activity.checkinCode': returns<CheckinCode>()(ActivityIdInput, ['chair', 'committee']),
+  'activity.checkIn': returns<CheckInResult>()(CheckInInput, 'member'),
+  'activity.checkInMember': returns<CheckInResult & { memberName: string }>()(CheckInMemberInput, ['chair', 'committee']),
+
+  // Subscription messages: the ledger of consents (one-time credits). Sending is the reminders' job.
+  'subscription.report': returns<{ recorded: true }>()(SubscriptionReportInput, 'member'),
 
   // Team contests: any member in the audience may captain a team; players confirm or decline.
   'team.list': returns<TeamBoard>()(TeamListInput, 'member'),

@@ -86,6 +86,8 @@ export type Activity = ActivityDraft & {
   waiting: number;
   /** Team contests: teams registered (also counted in `taken`); changed only by conditional updates. */
   teamsTaken?: number;
+  /** Confirmed sign-ups checked in (签到). Absent on activities stored before check-in existed: read as 0. */
+  checkedIn: number;
   createdBy: string;
   createdAt: number;
   updatedAt: number;
@@ -113,6 +115,9 @@ export interface Signup {
   cancelledAt?: number;
   /** Who signed this member up, when it was not themselves (代报名). */
   signedUpBy?: string;
+  /** 签到: when, and how ('scan': the member scanned the code; else the organiser's 工号). */
+  checkedInAt?: number;
+  checkedInBy?: string;
 }
 
 /** A member's own standing in an activity, as lists and details show it. */
@@ -158,10 +163,11 @@ export interface ParticipantRow {
   arrivedAt: number;
   waitPosition?: number;
   signedUpBy?: string;
+  checkedInAt?: number;
 }
 
 export interface Participants {
-  activity: Pick<Activity, '_id' | 'title' | 'capacity' | 'taken' | 'waiting' | 'choices' | 'status'>;
+  activity: Pick<Activity, '_id' | 'title' | 'capacity' | 'taken' | 'waiting' | 'checkedIn' | 'choices' | 'status'>;
   confirmed: ParticipantRow[];
   waitlist: ParticipantRow[];
   /** Group leaders see their own group only. */
@@ -184,3 +190,33 @@ export const ActivityWriteInput = v.strictObject({ draft: ActivityDraftSchema })
 export const ActivityUpdateInput = v.strictObject({ activityId: Id, draft: ActivityDraftSchema });
 export const ActivityCancelInput = v.strictObject({ activityId: Id, reason: Text('取消原因', 200, 1) });
 export const RemoveSignupInput = v.strictObject({ activityId: Id, memberId: StaffNo, reason: Text('原因', 200, 1) });
+
+/** The participant list as an Excel file in cloud storage; the temp URL lasts an hour. */
+export interface ActivityExport {
+  fileID: string;
+  tempFileURL: string;
+  fileName: string;
+}
+
+/** The activity's check-in code (a mini-program code image, temp URL) and the live counts. */
+export interface CheckinCode {
+  imageUrl: string;
+  /** Check-ins made by scanning the code (the rest were entered by organisers). */
+  scanCount: number;
+  checkedIn: number;
+  /** Confirmed sign-ups: who should check in. */
+  confirmed: number;
+}
+
+export interface CheckInResult {
+  activityTitle: string;
+  checkedInAt: number;
+  /** Already checked in before: nothing changed. */
+  already: boolean;
+}
+
+/** `scene` of the check-in code: the activity's secret token (≤ 32 chars). */
+export const CheckInInput = v.strictObject({
+  scene: v.pipe(v.string('签到码无效'), v.trim(), v.minLength(1, '签到码无效'), v.maxLength(32, '签到码无效'), v.regex(/^[A-Za-z0-9_-]+$/, '签到码无效')),
+});
+export const CheckInMemberInput = v.strictObject({ activityId: Id, memberId: StaffNo });

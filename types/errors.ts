@@ -32,6 +32,7 @@ export const ERROR_MESSAGES = {
   CAPACITY_BELOW_TAKEN: '名额不能少于已报名的人数',
   CHOICE_IN_USE: '已有人选择了这个选项，不能删除',
   NOT_YOUR_GROUP: '只能为本小组的会员代报名',
+  CHECKIN_CLOSED: '现在不在签到时间内',
   TEAM_ACTIVITY: '这是团体赛，请由队长报名球队',
   NOT_TEAM_ACTIVITY: '这个活动不是团体赛，请直接报名',
   TEAMS_FULL: '参赛队伍已满，不能再报名新的球队',

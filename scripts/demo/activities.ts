@@ -120,5 +120,5 @@ function drafts(now: number): Array<ActivityDraft & { status: Activity['status']
 }
 
 export function buildDemoActivities(now: number, createdBy: string): Activity[] {
-  return drafts(now).map((draft, i) => ({ _id: `demo-a${i + 1}`, ...draft, taken: 0, waiting: 0, createdBy, createdAt: now, updatedAt: now }));
+  return drafts(now).map((draft, i) => ({ _id: `demo-a${i + 1}`, ...draft, taken: 0, waiting: 0, checkedIn: 0, createdBy, createdAt: now, updatedAt: now }));
 }

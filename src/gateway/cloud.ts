@@ -6,10 +6,10 @@ import Taro from '@tarojs/taro';
 import type { ActionInput, ActionName, ActionOutput } from '../../types/actions';
 import type { Envelope, FieldIssue } from '../../types/envelope';
 import { CLIENT_ERROR_MESSAGES, type ClientErrorCode, type ErrorCode } from '../../types/errors';
-import { pickFile as pickWithTransport, send } from './transport';
-import { TransportError, type PickedFile } from './types';
+import { openDocument as openWithTransport, pickFile as pickWithTransport, requestSubscribe as askWithTransport, send } from './transport';
+import { TransportError, type PickedFile, type SubscribeAnswers } from './types';
 
-export type { PickedFile };
+export type { PickedFile, SubscribeAnswers };
 
 export class CloudCallError extends Error {
   constructor(
@@ -66,3 +66,18 @@ export async function pickFile(extensions: string[]): Promise<PickedFile | null>
     },
   };
 }
+
+/** Opens a file from a download URL: WeChat's document viewer (forward to a chat from its menu), or a browser download. */
+export async function openDocument(url: string, fileName: string): Promise<void> {
+  try {
+    await openWithTransport(url, fileName);
+  } catch {
+    throw new CloudCallError('NETWORK', CLIENT_ERROR_MESSAGES.NETWORK);
+  }
+}
+
+/**
+ * Asks for consent to subscription messages. Call it synchronously from a tap handler (WeChat
+ * refuses the sheet after an await). Resolves {} when nothing could be asked.
+ */
+export const requestSubscribe = (templateIds: string[]): Promise<SubscribeAnswers> => askWithTransport(templateIds);

@@ -1,7 +1,8 @@
 /**
  * The browser build talks to the local cloud that serves it (same origin). Never part of a weapp build.
  */
-import type { PickedFile } from './types';
+import Taro from '@tarojs/taro';
+import type { PickedFile, SubscribeAnswers } from './types';
 import { TransportError } from './types';
 
 export async function send(functionName: string, event: object): Promise<unknown> {
@@ -54,4 +55,26 @@ function chooseBrowserFile(extensions: string[]): Promise<File | null> {
     document.body.appendChild(input);
     input.click();
   });
+}
+
+/** The browser saves the file (the temp URL is served by the local cloud, same origin). */
+export async function openDocument(url: string, fileName: string): Promise<void> {
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.rel = 'noopener';
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+}
+
+/** No subscription messages in a browser: a small question stands in for WeChat's sheet, so the flow can be tried locally. */
+export async function requestSubscribe(templateIds: string[]): Promise<SubscribeAnswers> {
+  try {
+    const { confirm } = await Taro.showModal({ title: '活动提醒', content: '是否接收活动提醒？', confirmText: '接收', cancelText: '不用了' });
+    return Object.fromEntries(templateIds.map((id) => [id, confirm ? 'accept' : 'reject']));
+  } catch {
+    return {};
+  }
 }

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { PickedFile } from './types';
+import type { PickedFile, SubscribeAnswers } from './types';
 
 let ready = false;
 
@@ -29,5 +29,28 @@ export async function pickFile(extensions: string[]): Promise<PickedFile | null>
     };
   } catch {
     return null; // cancelled
+  }
+}
+
+/** Downloads the file, then opens WeChat's document viewer; its menu forwards the file to a chat. */
+export async function openDocument(url: string, fileName: string): Promise<void> {
+  const { tempFilePath, statusCode } = await Taro.downloadFile({ url });
+  if (statusCode !== 200) throw new Error(`download failed: ${statusCode}`);
+  const fileType = (fileName.split('.').pop() ?? 'xlsx') as Taro.openDocument.Option['fileType'];
+  await Taro.openDocument({ filePath: tempFilePath, fileType, showMenu: true });
+}
+
+/** WeChat's own consent sheet. It must open within the tap, before anything asynchronous happens. */
+export async function requestSubscribe(templateIds: string[]): Promise<SubscribeAnswers> {
+  try {
+    const res = (await Taro.requestSubscribeMessage({ tmplIds: templateIds } as never)) as unknown as Record<string, string>;
+    const answers: SubscribeAnswers = {};
+    for (const id of templateIds) {
+      const value = res[id];
+      if (value === 'accept' || value === 'reject' || value === 'ban' || value === 'filter') answers[id] = value;
+    }
+    return answers;
+  } catch {
+    return {}; // not configured, or the person closed the sheet
   }
 }

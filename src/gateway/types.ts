@@ -13,3 +13,6 @@ export class TransportError extends Error {
     this.name = 'TransportError';
   }
 }
+
+/** What the person answered per subscription template id. */
+export type SubscribeAnswers = Record<string, 'accept' | 'reject' | 'ban' | 'filter'>;

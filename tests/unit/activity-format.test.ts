@@ -127,7 +127,7 @@ describe('the organiser’s draft', () => {
     const form = { ...blankForm(now), title: '羽毛球赛', capacity: '20', statuses: ['active' as const], choices: [{ ...newChoice('multi'), label: '项目', options: [{ id: 'a', label: '单打' }, { id: 'b', label: '双打' }] }] };
     const result = draftOf(form);
     if (!result.ok) throw new Error(result.problem);
-    const again = draftOf(formOf({ ...result.draft, _id: 'x', status: 'draft', taken: 0, waiting: 0, createdBy: 'T1', createdAt: 0, updatedAt: 0 }));
+    const again = draftOf(formOf({ ...result.draft, _id: 'x', status: 'draft', taken: 0, waiting: 0, checkedIn: 0, createdBy: 'T1', createdAt: 0, updatedAt: 0 }));
     expect(again).toEqual(result);
   });
 });

@@ -9,6 +9,7 @@ import { call } from '../../gateway/cloud';
 import { answerLines, answersProblem, answersToSend, companionsText, signUpResultText, standingText } from '../../lib/activity-format';
 import { notifyActivityChanged } from '../../lib/activity-changed';
 import { fullMessageOf } from '../../lib/cloud-message';
+import { askReminderConsent, reportReminderConsent } from './reminder-consent';
 
 export interface SignupSectionProps {
   detail: ActivityDetail;
@@ -30,6 +31,8 @@ export function SignupSection({ detail, onChange }: SignupSectionProps) {
   const signUp = async () => {
     const found = answersProblem(activity.choices, form.answers);
     if (found) return setProblem(found);
+    // On the same tap, before any await (WeChat's rule); reported only if the sign-up goes through.
+    const consent = askReminderConsent();
     setBusy(true);
     setProblem('');
     try {
@@ -45,6 +48,7 @@ export function SignupSection({ detail, onChange }: SignupSectionProps) {
       });
       notifyActivityChanged('detail');
       void Taro.showToast({ title: signUpResultText(standing), icon: confirmed ? 'success' : 'none', duration: 2500 });
+      void reportReminderConsent(consent, activity._id);
     } catch (e) {
       setProblem(fullMessageOf(e, '报名失败，请稍后再试'));
     } finally {

@@ -47,6 +47,7 @@ export const anActivity = (overrides: Partial<Activity> = {}): Activity => ({
   status: 'published',
   taken: 5,
   waiting: 0,
+  checkedIn: 0,
   createdBy: 'T900',
   createdAt: START - 20 * 24 * HOUR,
   updatedAt: START - 20 * 24 * HOUR,
@@ -79,6 +80,6 @@ export const aRow = (overrides: Partial<ParticipantRow> = {}): ParticipantRow =>
 });
 
 export const someParticipants = (overrides: Partial<Participants> = {}): Participants => {
-  const { _id, title, capacity, taken, waiting, choices, status } = anActivity();
-  return { activity: { _id, title, capacity, taken, waiting, choices, status }, confirmed: [], waitlist: [], scope: 'all', ...overrides };
+  const { _id, title, capacity, taken, waiting, checkedIn, choices, status } = anActivity();
+  return { activity: { _id, title, capacity, taken, waiting, checkedIn, choices, status }, confirmed: [], waitlist: [], scope: 'all', ...overrides };
 };

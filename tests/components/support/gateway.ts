@@ -25,6 +25,9 @@ export const call = jest.fn(async (action: ActionName, input: unknown): Promise<
   return typeof reply === 'function' ? (reply as (input: unknown) => unknown)(input) : JSON.parse(JSON.stringify(reply));
 });
 export const pickFile = jest.fn<ReturnType<typeof Gateway.pickFile>, Parameters<typeof Gateway.pickFile>>();
+/** Platform helpers: by default the document opens and nobody is asked about subscriptions. */
+export const openDocument = jest.fn<ReturnType<typeof Gateway.openDocument>, Parameters<typeof Gateway.openDocument>>(async () => undefined);
+export const requestSubscribe = jest.fn<ReturnType<typeof Gateway.requestSubscribe>, Parameters<typeof Gateway.requestSubscribe>>(async () => ({}));
 
 let answers: Answers = {};
 
@@ -45,10 +48,14 @@ export const gatewayModule = (): Partial<typeof Gateway> => ({
   CloudCallError,
   call: call as unknown as typeof Gateway.call,
   pickFile,
+  openDocument,
+  requestSubscribe,
 });
 
 beforeEach(() => {
   answers = {};
   call.mockClear();
   pickFile.mockReset();
+  openDocument.mockClear();
+  requestSubscribe.mockClear();
 });

@@ -3,6 +3,7 @@ import type { Member } from '../../../../types/member';
 import {
   assertCompanions, assertMaySignUp, cancelRefusal, checkAnswers, inAudience, isOrganiser, monthBounds, signupRefusal, VISIBLE_TO_MEMBERS,
 } from '../domain/activity-rules';
+import { publicActivity } from '../domain/activity-checkin';
 import { orderMine, toStanding, toSummary, type StoredSignup } from '../domain/activity-view';
 import { PAGE, getSignup, getVisibleActivity, mustGetActivity, readAll, waitPositionOf, waitlistAhead } from '../lib/activities-repo';
 import type { BoundCaller, Caller } from '../lib/caller';
@@ -59,7 +60,8 @@ export const getActivityDetail: Handler<'activity.get'> = async ({ activityId },
   if (standing?.status === 'waitlisted') standing.waitPosition = await waitPositionOf(signup!);
   const refusal = active ? { reason: '你已经报名了' } : signupRefusal(activity, viewer, now);
   return {
-    activity,
+    // The check-in token is for the code the organiser shows, never for members' phones.
+    activity: publicActivity(activity),
     mine: standing ? { ...standing, answers: signup!.answers } : null,
     canSignUp: refusal ? { ok: false, reason: refusal.reason } : { ok: true },
     canCancel: active && !cancelRefusal(activity, now),

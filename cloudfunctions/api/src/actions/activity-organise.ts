@@ -19,7 +19,7 @@ const me = (caller: Caller): Member => (caller as BoundCaller).member;
 
 export const createActivity: Handler<'activity.create'> = async ({ draft }, caller) => {
   const now = Date.now();
-  const fields = { ...draft, status: 'draft' as ActivityStatus, taken: 0, waiting: 0, createdBy: me(caller)._id, createdAt: now, updatedAt: now, ...(draft.teams ? { teamsTaken: 0 } : {}) };
+  const fields = { ...draft, status: 'draft' as ActivityStatus, taken: 0, waiting: 0, checkedIn: 0, createdBy: me(caller)._id, createdAt: now, updatedAt: now, ...(draft.teams ? { teamsTaken: 0 } : {}) };
   const { _id } = await collection('activities').add({ data: fields });
   return { _id: String(_id), ...fields };
 };
@@ -99,7 +99,8 @@ export const listParticipants: Handler<'activity.participants'> = async ({ activ
   const signups = await readAll<StoredSignup>({ activityId, status: _.in(['confirmed', 'waitlisted']) }, [['arrivedAt', 'asc']]);
   const { confirmed, waitlist } = splitParticipants(signups, organiser ? undefined : (s) => s.groupId === viewer.groupId);
   const { _id, title, capacity, taken, waiting, choices, status } = activity;
-  return { activity: { _id, title, capacity, taken, waiting, choices, status }, confirmed, waitlist, scope: organiser ? 'all' : 'group' };
+  const checkedIn = activity.checkedIn ?? 0;
+  return { activity: { _id, title, capacity, taken, waiting, checkedIn, choices, status }, confirmed, waitlist, scope: organiser ? 'all' : 'group' };
 };
 
 /**

@@ -3,12 +3,15 @@ import { cancelOwnSignup, getActivityDetail, listActivities, myActivities, signU
 import {
   cancelActivity, closeActivity, createActivity, listParticipants, publishActivity, removeSignup, signUpFor, updateActivity,
 } from './activity-organise';
+import { activityCheckinCode, checkIn, checkInMember } from './activity-checkin';
+import { exportActivity } from './activity-export';
 import { createGroup, listGroups, removeGroup, renameGroup } from './groups';
 import { listTeams, registerTeam, respondToTeam, withdrawTeamHandler } from './team';
 import { getMemberRecord, setRoles, unbindMember } from './member';
 import { bindMe, getMe } from './me';
 import { commitRoster, listRoster, previewRoster } from './roster';
 import { claimChair } from './setup';
+import { reportSubscription } from './subscription';
 
 /** Every action of the map, and the handler that answers it. */
 export const handlers: HandlerTable = {
@@ -38,6 +41,11 @@ export const handlers: HandlerTable = {
   'activity.participants': listParticipants,
   'activity.signUpFor': signUpFor,
   'activity.removeSignup': removeSignup,
+  'activity.export': exportActivity,
+  'activity.checkinCode': activityCheckinCode,
+  'activity.checkIn': checkIn,
+  'activity.checkInMember': checkInMember,
+  'subscription.report': reportSubscription,
   'team.list': listTeams,
   'team.register': registerTeam,
   'team.respond': respondToTeam,

@@ -67,6 +67,7 @@ export function splitParticipants(
     arrivedAt: s.arrivedAt,
     ...(waitPosition !== undefined ? { waitPosition } : {}),
     ...(s.signedUpBy ? { signedUpBy: s.signedUpBy } : {}),
+    ...(s.checkedInAt ? { checkedInAt: s.checkedInAt } : {}),
   });
   const confirmed = signups.filter((s) => s.status === 'confirmed' && keep(s)).sort(byArrival).map((s) => row(s));
   const waitlist = signups

@@ -33,6 +33,7 @@ export function ParticipantItem({ row, choices, onRemove }: ParticipantItemProps
       <Text className="participants__when">
         {formatShortDateTime(row.arrivedAt)} 报名{row.signedUpBy ? ' · 代报名' : ''}
       </Text>
+      {row.checkedInAt && <Text className="participants__checked">已签到 {formatShortDateTime(row.checkedInAt)}</Text>}
     </View>
   );
 }

@@ -11,6 +11,8 @@ import { call } from '../../../gateway/cloud';
 import { useAction } from '../../../hooks/useAction';
 import { notifyActivityChanged } from '../../../lib/activity-changed';
 import { messageOf } from '../../../lib/cloud-message';
+import { CheckinPanel } from './CheckinPanel';
+import { ExportButton } from './ExportButton';
 import { ParticipantItem } from './ParticipantItem';
 import { SignUpForPanel } from './SignUpForPanel';
 import './index.scss';
@@ -21,10 +23,12 @@ export default function ParticipantsPage() {
   const list = useAction('activity.participants', { activityId });
   const [removing, setRemoving] = useState<ParticipantRow | null>(null);
   const [signingUpFor, setSigningUpFor] = useState(false);
+  const [showCode, setShowCode] = useState(false);
   const [notice, setNotice] = useState('');
   const data = list.data;
   // Group leaders see their own group (scope 'group') and may not remove anyone.
   const organiser = data?.scope === 'all';
+  const checkedIn = data ? data.confirmed.filter((row) => row.checkedInAt).length : 0;
 
   const remove = async (reason: string): Promise<string | undefined> => {
     if (!removing) return undefined;
@@ -59,7 +63,29 @@ export default function ParticipantsPage() {
                 ]}
               />
             </View>
+            <View className="card participants__head">
+              <StatBar
+                stats={[
+                  { label: '已签到', value: checkedIn },
+                  { label: '未签到', value: data.confirmed.length - checkedIn, tone: 'normal' },
+                ]}
+              />
+              <Button size="small" fill="outline" loading={list.loading} onClick={() => void list.reload()}>
+                刷新签到人数
+              </Button>
+            </View>
             <InlineMessage text={notice} tone="success" />
+            {organiser && (
+              <>
+                <ExportButton activityId={activityId} />
+                {data.activity.status !== 'cancelled' && (
+                  <Button className="participants__toggle" fill="outline" block onClick={() => setShowCode(!showCode)}>
+                    {showCode ? '收起签到码' : '签到码'}
+                  </Button>
+                )}
+                {showCode && <CheckinPanel activityId={activityId} onCheckedIn={() => void list.reload()} />}
+              </>
+            )}
             {(data.activity.status === 'published' || organiser) && data.activity.status !== 'cancelled' && (
               <Button className="participants__toggle" fill="outline" block onClick={() => setSigningUpFor(!signingUpFor)}>
                 {signingUpFor ? '收起代报名' : '代报名'}

@@ -1,0 +1,20 @@
+/**
+ * Subscription message (订阅消息) templates. Template ids are configuration, not code: each is ONE
+ * constant below that deployers replace with the id from 微信公众平台 → 订阅消息 (see README, 部署 step 7).
+ * No schema code here: the main package imports it.
+ */
+
+/** 一次性订阅「活动提醒」: replace with your template id before deploying. */
+export const ACTIVITY_REMINDER_TEMPLATE = 'REPLACE_WITH_ACTIVITY_REMINDER_TEMPLATE_ID';
+
+export const SUBSCRIPTION_TEMPLATES = {
+  /** The day before an activity starts; asked after signing up. One-time: one message per consent. */
+  activityReminder: { id: ACTIVITY_REMINDER_TEMPLATE, title: '活动提醒', oneTime: true },
+} as const;
+
+export type SubscriptionTemplateId = (typeof SUBSCRIPTION_TEMPLATES)[keyof typeof SUBSCRIPTION_TEMPLATES]['id'];
+export const SUBSCRIPTION_TEMPLATE_IDS = Object.values(SUBSCRIPTION_TEMPLATES).map((t) => t.id) as SubscriptionTemplateId[];
+
+/** What WeChat answers per template when asked (requestSubscribeMessage). */
+export const SUBSCRIBE_RESULTS = ['accept', 'reject', 'ban', 'filter'] as const;
+export type SubscribeResult = (typeof SUBSCRIBE_RESULTS)[number];
