@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import type { StoredFile } from './files';
 import { ACTIVITY_CATEGORIES, ACTIVITY_STATUSES } from './labels';
 import { Gender, Id, MemberStatus, StaffNo } from './fields';
 import { TeamSettingsSchema } from './team';
@@ -191,12 +192,8 @@ export const ActivityUpdateInput = v.strictObject({ activityId: Id, draft: Activ
 export const ActivityCancelInput = v.strictObject({ activityId: Id, reason: Text('取消原因', 200, 1) });
 export const RemoveSignupInput = v.strictObject({ activityId: Id, memberId: StaffNo, reason: Text('原因', 200, 1) });
 
-/** The participant list as an Excel file in cloud storage; the temp URL lasts an hour. */
-export interface ActivityExport {
-  fileID: string;
-  tempFileURL: string;
-  fileName: string;
-}
+/** The participant list as an Excel file in cloud storage. */
+export type ActivityExport = StoredFile;
 
 /** The activity's check-in code (a mini-program code image, temp URL) and the live counts. */
 export interface CheckinCode {

@@ -7,7 +7,7 @@ import type { ActionInput, ActionName, ActionOutput } from '../../types/actions'
 import type { Envelope, FieldIssue } from '../../types/envelope';
 import { CLIENT_ERROR_MESSAGES, type ClientErrorCode, type ErrorCode } from '../../types/errors';
 import { openDocument as openWithTransport, pickFile as pickWithTransport, requestSubscribe as askWithTransport, send } from './transport';
-import { TransportError, type PickedFile, type SubscribeAnswers } from './types';
+import { TransportError, type PickedFile, type StoredFile, type SubscribeAnswers } from './types';
 
 export type { PickedFile, SubscribeAnswers };
 
@@ -67,10 +67,10 @@ export async function pickFile(extensions: string[]): Promise<PickedFile | null>
   };
 }
 
-/** Opens a file from a download URL: WeChat's document viewer (forward to a chat from its menu), or a browser download. */
-export async function openDocument(url: string, fileName: string): Promise<void> {
+/** Opens a stored file: WeChat's document viewer (forward to a chat from its menu), or a browser download. */
+export async function openDocument(file: StoredFile): Promise<void> {
   try {
-    await openWithTransport(url, fileName);
+    await openWithTransport(file);
   } catch {
     throw new CloudCallError('NETWORK', CLIENT_ERROR_MESSAGES.NETWORK);
   }

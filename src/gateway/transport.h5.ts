@@ -2,7 +2,7 @@
  * The browser build talks to the local cloud that serves it (same origin). Never part of a weapp build.
  */
 import Taro from '@tarojs/taro';
-import type { PickedFile, SubscribeAnswers } from './types';
+import type { PickedFile, SubscribeAnswers, StoredFile } from './types';
 import { TransportError } from './types';
 
 export async function send(functionName: string, event: object): Promise<unknown> {
@@ -58,9 +58,9 @@ function chooseBrowserFile(extensions: string[]): Promise<File | null> {
 }
 
 /** The browser saves the file (the temp URL is served by the local cloud, same origin). */
-export async function openDocument(url: string, fileName: string): Promise<void> {
+export async function openDocument({ tempFileURL, fileName }: StoredFile): Promise<void> {
   const link = document.createElement('a');
-  link.href = url;
+  link.href = tempFileURL;
   link.download = fileName;
   link.rel = 'noopener';
   link.style.display = 'none';

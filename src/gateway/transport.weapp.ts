@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { PickedFile, SubscribeAnswers } from './types';
+import type { PickedFile, SubscribeAnswers, StoredFile } from './types';
 
 let ready = false;
 
@@ -33,9 +33,10 @@ export async function pickFile(extensions: string[]): Promise<PickedFile | null>
 }
 
 /** Downloads the file, then opens WeChat's document viewer; its menu forwards the file to a chat. */
-export async function openDocument(url: string, fileName: string): Promise<void> {
-  const { tempFilePath, statusCode } = await Taro.downloadFile({ url });
-  if (statusCode !== 200) throw new Error(`download failed: ${statusCode}`);
+/** By fileID through the cloud, so no download domain has to be allowed in the mini-program's settings. */
+export async function openDocument({ fileID, fileName }: StoredFile): Promise<void> {
+  ensureCloud();
+  const { tempFilePath } = await Taro.cloud.downloadFile({ fileID });
   const fileType = (fileName.split('.').pop() ?? 'xlsx') as Taro.openDocument.Option['fileType'];
   await Taro.openDocument({ filePath: tempFilePath, fileType, showMenu: true });
 }

@@ -6,6 +6,8 @@ export interface PickedFile {
   upload(cloudPath: string): Promise<string>;
 }
 
+export type { StoredFile } from '../../types/files';
+
 /** Thrown by a transport when the cloud could not be reached. */
 export class TransportError extends Error {
   constructor(readonly code: 'NETWORK' | 'NOT_SIGNED_IN') {

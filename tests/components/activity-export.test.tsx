@@ -26,7 +26,7 @@ test('导出名单 shows it is working, opens the file, then says where it went'
   await act(async () => finish(file));
   expect(await screen.findByText(/已导出「教工羽毛球赛-报名名单.xlsx」/)).toBeInTheDocument();
   expect(callsTo('activity.export')).toEqual([{ activityId: 'act1' }]);
-  expect(openDocument).toHaveBeenCalledWith(file.tempFileURL, file.fileName);
+  expect(openDocument).toHaveBeenCalledWith(file);
   expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已导出' }));
   expect(isDisabled(button('导出名单'))).toBe(false);
 });

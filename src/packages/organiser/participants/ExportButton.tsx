@@ -17,7 +17,7 @@ export function ExportButton({ activityId }: { activityId: string }) {
     setDone('');
     try {
       const file = await call('activity.export', { activityId }, { silent: true });
-      await openDocument(file.tempFileURL, file.fileName);
+      await openDocument(file);
       setDone(`已导出「${file.fileName}」，可在打开的文件菜单里转发到微信群。`);
       void Taro.showToast({ title: '已导出', icon: 'success' });
     } catch (e) {
