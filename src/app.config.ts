@@ -4,6 +4,8 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/admin', pages: ['roster/index', 'import/index', 'member/index', 'groups/index'] },
     { root: 'packages/organiser', pages: ['edit/index', 'participants/index'] },
+    // Team contests: captains' registration and the list of teams.
+    { root: 'packages/team', pages: ['register/index', 'teams/index'] },
   ],
   window: {
     navigationBarTitleText: '教工之家',

@@ -96,6 +96,8 @@ export interface TeamView {
 
 export interface TeamBoard {
   activityId: string;
+  /** The viewer's 工号, to tell their own row and whether they captain their team. */
+  viewerId: string;
   settings: TeamSettings;
   teamsLeft: number;
   teams: TeamView[];

@@ -1,6 +1,7 @@
 import { View } from '@tarojs/components';
 import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { LoadState } from '../../components/LoadState';
+import { TeamSection } from '../../components/TeamSection';
 import { useAction } from '../../hooks/useAction';
 import { useActivityChanged } from '../../lib/activity-changed';
 import { ACTIVITY_PAGES } from '../../lib/activity-routes';
@@ -26,7 +27,12 @@ export default function ActivityPage() {
         {data && (
           <>
             <ActivityFacts activity={data.activity} />
-            {data.activity.status !== 'draft' && <SignupSection key={data.activity.updatedAt} detail={data} onChange={detail.setData} />}
+            {data.activity.status !== 'draft' &&
+              (data.activity.teams ? (
+                <TeamSection activityId={data.activity._id} />
+              ) : (
+                <SignupSection key={data.activity.updatedAt} detail={data} onChange={detail.setData} />
+              ))}
             {data.canManage && <ManageActions activity={data.activity} onChange={(activity) => detail.setData({ ...data, activity })} />}
           </>
         )}

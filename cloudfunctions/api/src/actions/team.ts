@@ -34,6 +34,7 @@ export const listTeams: Handler<'team.list'> = async ({ activityId }, caller): P
     : registerRefusal(activity, viewer, now);
   return {
     activityId,
+    viewerId: viewer._id,
     settings,
     teamsLeft: Math.max(0, settings.maxTeams - (activity.teamsTaken ?? 0)),
     teams: views,

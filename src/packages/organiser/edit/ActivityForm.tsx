@@ -8,24 +8,35 @@ import { draftOf, type DraftForm } from '../lib/draft-form';
 import { AudienceFields } from './AudienceFields';
 import { ChoicesEditor } from './ChoicesEditor';
 import { DateTimeField } from './DateTimeField';
+import { TeamFields, teamsFormOf, teamsOf, type TeamsForm } from './TeamFields';
+import type { TeamSettings } from '../../../../types/team';
 
 export interface ActivityFormProps {
   initial: DraftForm;
   saveText: string;
   /** Sends the checked draft; resolves with the server's objection, or nothing when saved. */
   onSave: (draft: ActivityDraft) => Promise<string | undefined>;
+  /** 团体赛: the activity's team rules, when editing one. */
+  initialTeams?: TeamSettings | null;
 }
 
 /** Everything an organiser writes about an activity, checked on the phone before it is sent. */
-export function ActivityForm({ initial, saveText, onSave }: ActivityFormProps) {
+export function ActivityForm({ initial, saveText, onSave, initialTeams }: ActivityFormProps) {
   const [form, setForm] = useState(initial);
+  const [teams, setTeams] = useState<TeamsForm>(() => teamsFormOf(initialTeams));
   const [problem, setProblem] = useState('');
   const [saving, setSaving] = useState(false);
   const set = (patch: Partial<DraftForm>) => setForm((current) => ({ ...current, ...patch }));
 
   const save = async () => {
-    const checked = draftOf(form);
+    // A team contest's places are its teams: the capacity field is not asked for.
+    const checked = draftOf(teams ? { ...form, capacity: null } : form);
     if (!checked.ok) return setProblem(checked.problem);
+    const team = teamsOf(teams);
+    if (!team.ok) return setProblem(team.problem);
+    // Sent only for a team contest, or to turn one off: an individual activity's draft stays as it was.
+    if (team.teams) checked.draft = { ...checked.draft, teams: team.teams, capacity: team.teams.maxTeams };
+    else if (initialTeams) checked.draft = { ...checked.draft, teams: null };
     setSaving(true);
     setProblem('');
     try {
@@ -61,11 +72,14 @@ export function ActivityForm({ initial, saveText, onSave }: ActivityFormProps) {
 
       <View className="section-title">名额与规则</View>
       <View className="card edit__card">
-        <View className="edit__row">
-          <Text className="edit__label">不限名额</Text>
-          <Switch checked={form.capacity === null} onChange={(unlimited) => set({ capacity: unlimited ? null : '' })} ariaLabel="不限名额" />
-        </View>
-        {form.capacity !== null && (
+        <TeamFields value={teams} onChange={setTeams} />
+        {!teams && (
+          <View className="edit__row">
+            <Text className="edit__label">不限名额</Text>
+            <Switch checked={form.capacity === null} onChange={(unlimited) => set({ capacity: unlimited ? null : '' })} ariaLabel="不限名额" />
+          </View>
+        )}
+        {!teams && form.capacity !== null && (
           <Input placeholder="名额（含携带的家属）" type="number" value={form.capacity} maxLength={5} onChange={(capacity) => set({ capacity })} />
         )}
         <Radio.Group value={form.cancelRule} onChange={(rule) => set({ cancelRule: rule as DraftForm['cancelRule'] })}>

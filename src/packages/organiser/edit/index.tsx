@@ -88,7 +88,7 @@ function EditActivity({ activityId }: { activityId: string }) {
 
   return (
     <LoadState loading={detail.loading && !activity} error={detail.error} onRetry={detail.reload}>
-      {activity && <ActivityForm key={activity.updatedAt} initial={formOf(activity)} saveText="保存修改" onSave={update} />}
+      {activity && <ActivityForm key={activity.updatedAt} initial={formOf(activity)} initialTeams={activity.teams} saveText="保存修改" onSave={update} />}
     </LoadState>
   );
 }

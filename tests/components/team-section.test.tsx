@@ -1,0 +1,150 @@
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { render } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import type { TeamBoard, TeamView } from '../../types/team';
+import ActivityPage from '../../src/pages/activity/index';
+import RegisterTeamPage from '../../src/packages/team/register/index';
+import TeamsPage from '../../src/packages/team/teams/index';
+import { aDetail } from './support/activities';
+import { button, typeInto } from './support/dom';
+import { answer, callsTo, CloudCallError } from './support/gateway';
+import { openPageWith, stubTaro } from './support/taro';
+
+jest.mock('../../src/gateway/cloud', () => require('./support/gateway').gatewayModule());
+const taro = stubTaro();
+const showModal = jest.spyOn(Taro, 'showModal');
+
+const settings = { maxTeams: 8, minPlayers: 2, maxPlayers: 3 };
+const teamDetail = () => aDetail({}, { title: '教工排球赛', teams: settings, capacity: 8, taken: 1, teamsTaken: 1, companionsMax: 0, choices: [] });
+const aTeam = (overrides: Partial<TeamView> = {}): TeamView => ({
+  _id: 'team1',
+  name: '语文组一队',
+  captainId: 'T1003',
+  captainName: '张老师',
+  players: [
+    { memberId: 'T1003', name: '张老师', groupName: '语文组', status: 'captain' },
+    { memberId: 'T1010', name: '李老师', groupName: '语文组', status: 'invited' },
+  ],
+  confirmed: 1,
+  complete: false,
+  ...overrides,
+});
+const aBoard = (overrides: Partial<TeamBoard> = {}): TeamBoard => ({
+  activityId: 'act1',
+  viewerId: 'T1010',
+  settings,
+  teamsLeft: 7,
+  teams: [aTeam()],
+  mine: null,
+  invitations: [],
+  canRegister: { ok: true },
+  open: true,
+  ...overrides,
+});
+const tapAndSettle = async (el: Element) => {
+  await act(async () => {
+    fireEvent.click(el);
+  });
+};
+
+beforeEach(() => {
+  openPageWith({ id: 'act1' });
+  showModal.mockResolvedValue({ confirm: true, cancel: false, errMsg: 'ok' } as never);
+});
+
+test('a team contest shows the teams, not the individual sign-up form; 组建球队 opens the captain page', async () => {
+  answer({ 'activity.get': teamDetail(), 'team.list': aBoard() });
+  render(<ActivityPage />);
+  expect(await screen.findByText('团体赛：每队 2–3 人（含队长），已报名 1 支，还可报名 7 支。')).toBeInTheDocument();
+  expect(callsTo('team.list')).toEqual([{ activityId: 'act1' }]);
+  expect(screen.queryByText('报名', { selector: '.nut-button *' })).not.toBeInTheDocument();
+  await tapAndSettle(button('组建球队'));
+  expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/team/register/index?id=act1' });
+  await tapAndSettle(button('全部球队（1）'));
+  expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/team/teams/index?id=act1' });
+});
+
+test('accepting an invitation sends team.respond and shows my team', async () => {
+  const accepted = aTeam({ confirmed: 2, complete: true, players: [aTeam().players[0], { ...aTeam().players[1], status: 'confirmed' }] });
+  answer({
+    'activity.get': teamDetail(),
+    'team.list': aBoard({ invitations: [aTeam()], canRegister: { ok: false, reason: '你收到了球队邀请，请先回复' } }),
+    'team.respond': accepted,
+  });
+  render(<ActivityPage />);
+  expect(await screen.findByText('「语文组一队」邀请你加入')).toBeInTheDocument();
+  expect(screen.getByText('队长：张老师；队员：张老师（队长）、李老师（待确认）')).toBeInTheDocument();
+  await tapAndSettle(button('接受'));
+  expect(callsTo('team.respond')).toEqual([{ teamId: 'team1', accept: true }]);
+  expect(await screen.findByText('我的球队：语文组一队（已成队）')).toBeInTheDocument();
+  expect(screen.getByText('张老师（队长）、李老师（已确认）')).toBeInTheDocument();
+  expect(screen.queryByText('接受')).not.toBeInTheDocument();
+  expect(button('管理我的球队 · 全部球队（1）')).toBeInTheDocument();
+  expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已加入球队' }));
+});
+
+test('a captain withdraws the team from the teams page; a player leaves theirs', async () => {
+  const mine = aTeam({ captainId: 'T1010', players: [{ memberId: 'T1010', name: '李老师', groupName: '语文组', status: 'captain' }] });
+  answer({ 'team.list': aBoard({ mine, teams: [mine], canRegister: { ok: false, reason: '你已经在一支球队里了' } }), 'team.withdraw': { withdrawn: true } });
+  render(<TeamsPage />);
+  expect(await screen.findByText('还差 1 人确认')).toBeInTheDocument();
+  await tapAndSettle(button('撤销球队报名'));
+  expect(callsTo('team.withdraw')).toEqual([{ teamId: 'team1' }]);
+  expect(await screen.findByText('还没有球队报名')).toBeInTheDocument();
+});
+
+test('a player who confirmed may leave the team', async () => {
+  const joined = aTeam({ confirmed: 2, players: [aTeam().players[0], { ...aTeam().players[1], status: 'confirmed' }] });
+  answer({ 'team.list': aBoard({ mine: joined, teams: [joined] }), 'team.respond': aTeam({ players: [aTeam().players[0], { ...aTeam().players[1], status: 'declined' }] }) });
+  render(<TeamsPage />);
+  await tapAndSettle(await waitFor(() => button('退出球队')));
+  expect(callsTo('team.respond')).toEqual([{ teamId: 'team1', accept: false }]);
+  expect(await screen.findByText('已拒绝')).toBeInTheDocument();
+  expect(screen.queryByText('退出球队')).not.toBeInTheDocument();
+});
+
+describe('组建球队', () => {
+  test('sends the name and the players’ 工号, then shows their names from the answer', async () => {
+    answer({
+      'team.list': aBoard({ viewerId: 'T1003', teams: [] }),
+      'team.register': ({ name, playerIds }) => aTeam({ name, players: [aTeam().players[0], ...playerIds.map((id, i) => ({ memberId: id, name: `队员${i}`, groupName: '数学组', status: 'invited' as const }))] }),
+    });
+    render(<RegisterTeamPage />);
+    await typeInto('队名，例如 语文组一队', ' 数学组联队 ');
+    await typeInto('队员工号', 'T1020');
+    await tapAndSettle(button('添加'));
+    await typeInto('队员工号', 'T1021');
+    await tapAndSettle(button('添加'));
+    // maxPlayers 3: the captain and two more.
+    await typeInto('队员工号', 'T1022');
+    await tapAndSettle(button('添加'));
+    expect(screen.getByText('每队最多 3 人（含队长），最多再添加 2 名队员')).toBeInTheDocument();
+    await tapAndSettle(button('报名球队'));
+    expect(callsTo('team.register')).toEqual([{ activityId: 'act1', name: '数学组联队', playerIds: ['T1020', 'T1021'] }]);
+    expect(await screen.findByText('「数学组联队」已报名')).toBeInTheDocument();
+    expect(screen.getByText('队员0（T1020，数学组）')).toBeInTheDocument();
+    expect(screen.getAllByText('待确认')).toHaveLength(2);
+  });
+
+  test('names the 工号 the server refused beside its row', async () => {
+    answer({
+      'team.list': aBoard({ viewerId: 'T1003', teams: [] }),
+      'team.register': new CloudCallError('PLAYER_NOT_FOUND', '名册里没有这个工号，请核对后再试', [{ path: 'playerIds.1', message: '名册里没有工号 X99' }]),
+    });
+    render(<RegisterTeamPage />);
+    await typeInto('队名，例如 语文组一队', '一队');
+    await typeInto('队员工号', 'T1020');
+    await tapAndSettle(button('添加'));
+    await typeInto('队员工号', 'X99');
+    await tapAndSettle(button('添加'));
+    await tapAndSettle(button('报名球队'));
+    await waitFor(() => expect(screen.getByText('名册里没有这个工号，请核对后再试：名册里没有工号 X99')).toBeInTheDocument());
+    expect(screen.getByText('名册里没有工号 X99', { selector: '.team-page__problem' })).toBeInTheDocument();
+  });
+
+  test('says why when the member may not register', async () => {
+    answer({ 'team.list': aBoard({ canRegister: { ok: false, reason: '参赛队伍已满' } }) });
+    render(<RegisterTeamPage />);
+    expect(await screen.findByText('参赛队伍已满')).toBeInTheDocument();
+  });
+});
