@@ -77,6 +77,10 @@ describe('a team contest', () => {
     // Someone who declined is free to play elsewhere.
     expect(expectOk(await t.act(p2.openid, 'team.list', { activityId: a._id })).canRegister).toEqual({ ok: true });
 
+    // Organisers see every team with its players and their answers.
+    const seen = expectOk(await t.act(chair, 'team.list', { activityId: a._id }));
+    expect(seen.teams.map((v) => [v.name, v.complete, v.players.map((p) => p.status)])).toEqual([['语文组一队', true, ['captain', 'confirmed', 'declined', 'confirmed']]]);
+
     expect(await t.act(p1.openid, 'team.withdraw', { teamId: team._id })).toMatchObject({ code: 'NOT_TEAM_CAPTAIN' });
     expect(expectOk(await t.act(captain.openid, 'team.withdraw', { teamId: team._id }))).toEqual({ withdrawn: true });
     expect(activityDoc(a._id)).toMatchObject({ teamsTaken: 0, taken: 0 });

@@ -148,3 +148,10 @@ describe('组建球队', () => {
     expect(await screen.findByText('参赛队伍已满')).toBeInTheDocument();
   });
 });
+
+test('organisers get 球队名单 among their tools on a team contest', async () => {
+  answer({ 'activity.get': { ...teamDetail(), canManage: true }, 'team.list': aBoard() });
+  render(<ActivityPage />);
+  await tapAndSettle(await waitFor(() => button('球队名单')));
+  expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/team/teams/index?id=act1' });
+});

@@ -4,6 +4,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { Activity } from '../../../types/activity';
 import { InlineMessage } from '../../components/InlineMessage';
+import { TEAM_PAGES } from '../../components/TeamSection';
 import { call } from '../../gateway/cloud';
 import { notifyActivityChanged } from '../../lib/activity-changed';
 import { ACTIVITY_PAGES } from '../../lib/activity-routes';
@@ -84,6 +85,11 @@ export function ManageActions({ activity, onChange }: ManageActionsProps) {
           {activity.status !== 'draft' && (
             <Button size="small" fill="outline" onClick={() => Taro.navigateTo({ url: ACTIVITY_PAGES.participants(id) })}>
               报名名单
+            </Button>
+          )}
+          {activity.teams && (
+            <Button size="small" fill="outline" onClick={() => Taro.navigateTo({ url: TEAM_PAGES.teams(id) })}>
+              球队名单
             </Button>
           )}
           {live && !cancelling && (
