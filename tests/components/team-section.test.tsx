@@ -57,6 +57,8 @@ test('a team contest shows the teams, not the individual sign-up form; 组建球
   render(<ActivityPage />);
   expect(await screen.findByText('团体赛：每队 2–3 人（含队长），已报名 1 支，还可报名 7 支。')).toBeInTheDocument();
   expect(callsTo('team.list')).toEqual([{ activityId: 'act1' }]);
+  expect(screen.getByText('最多 8 支，已报名 1 支')).toBeInTheDocument();
+  expect(screen.queryByText(/可候补/)).not.toBeInTheDocument();
   expect(screen.queryByText('报名', { selector: '.nut-button *' })).not.toBeInTheDocument();
   await tapAndSettle(button('组建球队'));
   expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/team/register/index?id=act1' });

@@ -22,7 +22,11 @@ export function ActivityFacts({ activity }: { activity: Activity }) {
       <Cell.Group>
         <Cell title="时间" extra={formatTimeRange(activity.startAt, activity.endAt)} />
         {activity.place && <Cell title="地点" extra={activity.place} />}
-        <Cell title="名额" extra={activity.capacity === null ? '不限名额' : `共 ${activity.capacity} 个，${placesLeftText(activity)}`} />
+        {activity.teams ? (
+          <Cell title="队伍" extra={`最多 ${activity.teams.maxTeams} 支，已报名 ${activity.teamsTaken ?? 0} 支`} />
+        ) : (
+          <Cell title="名额" extra={activity.capacity === null ? '不限名额' : `共 ${activity.capacity} 个，${placesLeftText(activity)}`} />
+        )}
         {activity.waiting > 0 && <Cell title="候补" extra={`${activity.waiting} 人在候补`} />}
         <Cell title="报名时间" extra={`${formatShortDateTime(activity.signupOpensAt)} 起`} />
         <Cell title="报名截止" extra={formatShortDateTime(activity.signupDeadline)} />
