@@ -64,7 +64,9 @@ it('checks a member in by scanning, once: the second scan answers already, the c
 
   const participants = expectOk(await t.act(chair, 'activity.participants', { activityId: a._id }));
   expect(participants.activity.checkedIn).toBe(1);
-  expect(participants.confirmed.map((r) => [r.memberId, r.checkedInAt])).toEqual([[p1.staffNo, first.checkedInAt], [p2.staffNo, undefined]]);
+  // Both signed up at the same frozen moment: their order is the tie-break's, not this test's business.
+  expect(participants.confirmed.map((r) => [r.memberId, r.checkedInAt])).toHaveLength(2);
+  expect(participants.confirmed.map((r) => [r.memberId, r.checkedInAt])).toEqual(expect.arrayContaining([[p1.staffNo, first.checkedInAt], [p2.staffNo, undefined]]));
   expect(expectOk(await t.act(chair, 'activity.checkinCode', { activityId: a._id }))).toMatchObject({ scanCount: 1, checkedIn: 1, confirmed: 2 });
 });
 
