@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { StoredFile } from './files';
+import type { TeamBoard } from './team';
 import { ACTIVITY_CATEGORIES, ACTIVITY_STATUSES } from './labels';
 import { Gender, Id, MemberStatus, StaffNo } from './fields';
 import { TeamSettingsSchema } from './team';
@@ -152,6 +153,8 @@ export interface ActivityDetail {
   canCancel: boolean;
   /** The viewer organises activities (chair / committee): edit, publish, participants. */
   canManage: boolean;
+  /** For a team contest: its teams and the viewer's own team and invitations, so the screen is one call. */
+  teamBoard?: TeamBoard;
 }
 
 export interface ParticipantRow {

@@ -2,10 +2,9 @@ import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
-import type { TeamPlayerStatus, TeamView } from '../../types/team';
+import type { TeamBoard, TeamPlayerStatus, TeamView } from '../../types/team';
 import { call } from '../gateway/cloud';
-import { useAction } from '../hooks/useAction';
-import { notifyActivityChanged, useActivityChanged } from '../lib/activity-changed';
+import { notifyActivityChanged } from '../lib/activity-changed';
 import { fullMessageOf } from '../lib/cloud-message';
 import { InlineMessage } from './InlineMessage';
 
@@ -29,22 +28,20 @@ export const playersText = (team: TeamView): string => team.players.map((p) => `
  * 接受/拒绝, my team's state, and 组建球队. Registering, the teams and withdrawing are pages of the
  * team subpackage, to keep the main package light. Styles are the detail page's own.
  */
-export function TeamSection({ activityId }: { activityId: string }) {
-  const board = useAction('team.list', { activityId });
+export function TeamSection({ board: data, onChange }: { board: TeamBoard; onChange: (board: TeamBoard) => void }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState('');
-  useActivityChanged(() => void board.reload(), 'detail');
-  const data = board.data;
+  const { activityId } = data;
 
   const respond = async (team: TeamView, accept: boolean) => {
     setBusy(true);
     setProblem('');
     try {
       const answered = await call('team.respond', { teamId: team._id, accept }, { silent: true });
-      const free = !accept && data!.teamsLeft > 0;
-      board.setData({
-        ...data!,
-        teams: data!.teams.map((t) => (t._id === answered._id ? answered : t)),
+      const free = !accept && data.teamsLeft > 0;
+      onChange({
+        ...data,
+        teams: data.teams.map((t) => (t._id === answered._id ? answered : t)),
         mine: accept ? answered : null,
         invitations: [],
         canRegister: free ? { ok: true } : { ok: false, reason: accept ? '你已经在一支球队里了' : '参赛队伍已满' },
@@ -58,7 +55,6 @@ export function TeamSection({ activityId }: { activityId: string }) {
     }
   };
 
-  if (!data) return <Text className="activity__hint">{board.error ? board.error.message : '正在加载球队…'}</Text>;
   const { settings, mine } = data;
   const size = settings.minPlayers === settings.maxPlayers ? settings.minPlayers : `${settings.minPlayers}–${settings.maxPlayers}`;
   return (

@@ -49,6 +49,17 @@ describe('a team contest', () => {
     expect(t.snapshot()).toEqual(before);
   });
 
+  it('comes with its team board on the detail screen, in one call', async () => {
+    const a = await contest();
+    const [captain, p1, p2] = take(3);
+    expectOk(await t.act(captain.openid, 'team.register', { activityId: a._id, name: '详情页一队', playerIds: [p1.staffNo, p2.staffNo] }));
+    const { result } = await t.cloud.call('api', { action: 'activity.get', input: { activityId: a._id } }, { openid: p1.openid });
+    expect(result.data.teamBoard).toMatchObject({ activityId: a._id, viewerId: p1.staffNo, invitations: [expect.objectContaining({ name: '详情页一队' })], mine: null });
+    const plain = await t.cloud.call('api', { action: 'activity.create', input: { draft: activityDraft(T0) } }, { openid: chair });
+    const detail = expectOk(await t.act(chair, 'activity.get', { activityId: plain.result.data._id }));
+    expect(detail.teamBoard).toBeUndefined();
+  });
+
   it('register → players confirm or decline → complete → captain withdraws, freeing the slot and every seat', async () => {
     const a = await contest();
     const [captain, p1, p2, p3] = take(4);

@@ -53,10 +53,12 @@ beforeEach(() => {
 });
 
 test('a team contest shows the teams, not the individual sign-up form; 组建球队 opens the captain page', async () => {
-  answer({ 'activity.get': teamDetail(), 'team.list': aBoard() });
+  answer({ 'activity.get': { ...teamDetail(), teamBoard: aBoard() } });
   render(<ActivityPage />);
   expect(await screen.findByText('团体赛：每队 2–3 人（含队长），已报名 1 支，还可报名 7 支。')).toBeInTheDocument();
-  expect(callsTo('team.list')).toEqual([{ activityId: 'act1' }]);
+  // One call for the whole screen: the team board comes with the activity.
+  expect(callsTo('activity.get')).toHaveLength(1);
+  expect(callsTo('team.list')).toEqual([]);
   expect(screen.getByText('最多 8 支，已报名 1 支')).toBeInTheDocument();
   expect(screen.queryByText(/可候补/)).not.toBeInTheDocument();
   expect(screen.queryByText('报名', { selector: '.nut-button *' })).not.toBeInTheDocument();
@@ -69,8 +71,7 @@ test('a team contest shows the teams, not the individual sign-up form; 组建球
 test('accepting an invitation sends team.respond and shows my team', async () => {
   const accepted = aTeam({ confirmed: 2, complete: true, players: [aTeam().players[0], { ...aTeam().players[1], status: 'confirmed' }] });
   answer({
-    'activity.get': teamDetail(),
-    'team.list': aBoard({ invitations: [aTeam()], canRegister: { ok: false, reason: '你收到了球队邀请，请先回复' } }),
+    'activity.get': { ...teamDetail(), teamBoard: aBoard({ invitations: [aTeam()], canRegister: { ok: false, reason: '你收到了球队邀请，请先回复' } }) },
     'team.respond': accepted,
   });
   render(<ActivityPage />);
@@ -152,7 +153,7 @@ describe('组建球队', () => {
 });
 
 test('organisers get 球队名单 among their tools on a team contest', async () => {
-  answer({ 'activity.get': { ...teamDetail(), canManage: true }, 'team.list': aBoard() });
+  answer({ 'activity.get': { ...teamDetail(), canManage: true, teamBoard: aBoard() } });
   render(<ActivityPage />);
   await tapAndSettle(await waitFor(() => button('球队名单')));
   expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/team/teams/index?id=act1' });

@@ -28,8 +28,8 @@ export default function ActivityPage() {
           <>
             <ActivityFacts activity={data.activity} />
             {data.activity.status !== 'draft' &&
-              (data.activity.teams ? (
-                <TeamSection activityId={data.activity._id} />
+              (data.teamBoard ? (
+                <TeamSection board={data.teamBoard} onChange={(teamBoard) => detail.setData({ ...data, teamBoard })} />
               ) : (
                 <SignupSection key={data.activity.updatedAt} detail={data} onChange={detail.setData} />
               ))}

@@ -12,6 +12,7 @@ import { collection } from '../lib/collections';
 import { DomainError } from '../lib/domain-error';
 import type { Handler } from '../lib/dispatch';
 import { cancel, signUp } from '../lib/seats';
+import { teamBoard } from './team';
 
 const me = (caller: Caller): Member => (caller as BoundCaller).member;
 const ACTIVE = ['confirmed', 'waitlisted'];
@@ -66,6 +67,7 @@ export const getActivityDetail: Handler<'activity.get'> = async ({ activityId },
     canSignUp: refusal ? { ok: false, reason: refusal.reason } : { ok: true },
     canCancel: active && !cancelRefusal(activity, now),
     canManage: isOrganiser(viewer),
+    ...(activity.teams ? { teamBoard: await teamBoard(activity, viewer) } : {}),
   };
 };
 

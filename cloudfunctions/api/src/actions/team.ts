@@ -1,3 +1,4 @@
+import type { Activity } from '../../../../types/activity';
 import type { Member } from '../../../../types/member';
 import type { TeamBoard } from '../../../../types/team';
 import {
@@ -20,7 +21,12 @@ const refuse = (refusal: { code: DomainError['code']; reason: string } | null): 
 /** The teams of a team contest, the viewer's own team and invitations, and the slots left. */
 export const listTeams: Handler<'team.list'> = async ({ activityId }, caller): Promise<TeamBoard> => {
   const viewer = me(caller);
-  const activity = await getVisibleActivity(activityId, viewer);
+  return teamBoard(await getVisibleActivity(activityId, viewer), viewer);
+};
+
+/** The team board of an activity the viewer may see: one read of its teams. */
+export async function teamBoard(activity: Activity, viewer: Member): Promise<TeamBoard> {
+  const activityId = activity._id;
   const settings = teamSettingsOf(activity);
   const teams = await teamsOf(activityId);
   const views = teams.map((team) => toTeamView(team, settings));
@@ -43,7 +49,7 @@ export const listTeams: Handler<'team.list'> = async ({ activityId }, caller): P
     canRegister: refusal ? { ok: false, reason: refusal.reason } : { ok: true },
     open: !teamChangeRefusal(activity, now),
   };
-};
+}
 
 /** A captain (any member in the audience) registers a team; each other player is invited. */
 export const registerTeam: Handler<'team.register'> = async ({ activityId, name, playerIds }, caller) => {
