@@ -43,6 +43,9 @@ it('a member signs up with a companion and a choice; the next is waitlisted, the
   await visible(a).getByText('西门').click();
   await visible(a).locator('.nut-inputnumber-add').click();
   await visible(a).locator('.nut-button', { hasText: /^报名$/ }).click();
+  // On the same tap the app asks for a reminder subscription (WeChat's sheet; in a browser, a modal).
+  await a.locator('.taro__modal').getByText('是否接收活动提醒？').waitFor();
+  await a.locator('.taro__modal').getByText('接收', { exact: true }).click();
   await visible(a).getByText('已报名').first().waitFor();
   await visible(a).getByText('上车地点：西门').waitFor();
   await shot(a, 'activity-signed-up');
@@ -52,6 +55,7 @@ it('a member signs up with a companion and a choice; the next is waitlisted, the
   await openActivity(b);
   await visible(b).getByText('东门').click();
   await visible(b).locator('.nut-button', { hasText: /^报名$/ }).click();
+  await b.locator('.taro__modal').getByText('不用了').click();
   await visible(b).getByText('候补第 1 位').first().waitFor();
   await shot(b, 'activity-waitlisted');
 
@@ -67,6 +71,10 @@ it('a member signs up with a companion and a choice; the next is waitlisted, the
 
   const stored = app.cloud.db.admin.find('activities', { _id: activityId })[0];
   expect(stored).toMatchObject({ taken: 1, waiting: 0 });
+  // The consent ledger knows the first may be sent one reminder, the second none.
+  const ledger = app.cloud.db.admin.find('subscriptions', {});
+  expect(ledger.find((row) => row._id.startsWith(demo.openid(first.staffNo)))).toMatchObject({ credits: 1 });
+  expect(ledger.find((row) => row._id.startsWith(demo.openid(second.staffNo)))).toMatchObject({ credits: 0 });
 });
 
 it('the organiser sees who is coming, with choices as labels', async () => {
