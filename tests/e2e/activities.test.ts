@@ -1,6 +1,7 @@
 import { activityDraft, demo } from '../cloud/support/harness';
 import { shot, signInAs, startApp, type E2eApp } from './support/app';
 import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 
 jest.setTimeout(120000);
 
@@ -77,7 +78,7 @@ it('a member signs up with a companion and a choice; the next is waitlisted, the
   expect(ledger.find((row) => row._id.startsWith(demo.openid(second.staffNo)))).toMatchObject({ credits: 0 });
 });
 
-it('the organiser sees who is coming, with choices as labels', async () => {
+it('the organiser sees who is coming, with choices as labels, and exports the list to Excel', async () => {
   const page = (await app.newPerson()).page;
   await signInAs(page, demo.chair.name);
   await page.goto(`/#/packages/organiser/participants/index?id=${activityId}`);
@@ -85,4 +86,14 @@ it('the organiser sees who is coming, with choices as labels', async () => {
   await visible(page).getByText(second.name).waitFor();
   await visible(page).getByText('东门').first().waitFor();
   await shot(page, 'activity-participants');
+
+  const download = page.waitForEvent('download');
+  await visible(page).locator('.nut-button', { hasText: '导出名单' }).click();
+  const file = await (await download).path();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  const sheet = workbook.getWorksheet('报名名单')!;
+  const rows = sheet.getSheetValues().filter(Boolean).map((row) => (row as unknown[]).filter((cell) => cell !== undefined && cell !== null).map(String));
+  expect(rows.some((row) => row.includes(second.name) && row.includes('东门'))).toBe(true);
+  await visible(page).getByText(/已导出「.*\.xlsx」/).waitFor();
 });
