@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../localcloud';
 import { buildFunctions } from './build-functions';
+import { bounded } from './bench/bounded';
 
 const [PEOPLE, CAPACITY, IN_FLIGHT, INSTANCES] = [1000, 100, 50, 8].map((fallback, i) => Number(process.argv[2 + i] ?? fallback));
 /** People who tap twice at once: a duplicate sign-up is the other way to overbook. */
@@ -36,19 +37,6 @@ exports.main = async (event) => {
 };
 `;
 
-async function bounded<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < tasks.length) {
-        const i = next++;
-        results[i] = await tasks[i]();
-      }
-    }),
-  );
-  return results;
-}
 
 function seedPeople(cloud: LocalCloud): string[] {
   const now = Date.now();

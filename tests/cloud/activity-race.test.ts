@@ -5,6 +5,7 @@
 import type { Activity } from '../../types/activity';
 import type { StoredSignup } from '../../cloudfunctions/api/src/domain/activity-view';
 import { activityDraft, demo, expectOk, seedBoundMembers, startTestCloud, type TestCloud } from './support/harness';
+import { bounded } from '../../scripts/bench/bounded';
 
 jest.setTimeout(90_000);
 
@@ -19,20 +20,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-/** Runs the tasks with at most `limit` in flight, in order of start. */
-async function bounded<T>(tasks: Array<() => Promise<T>>, limit: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < tasks.length) {
-        const i = next++;
-        results[i] = await tasks[i]();
-      }
-    }),
-  );
-  return results;
-}
 
 /** Watches the activity document while the race runs: the highest `taken` ever seen. */
 function watch(activityId: string) {

@@ -12,19 +12,9 @@ import {
 } from '../../src/lib/activity-format';
 import { formatMonthKey, formatTimeRange, monthKeyOf, shanghaiDateText, shanghaiTimeText, shanghaiWallTime, shiftMonth } from '../../src/lib/time';
 import { blankForm, draftOf, formOf, newChoice } from '../../src/packages/organiser/lib/draft-form';
+import { eventsChoice } from '../components/support/activities';
 
-const events: Choice = {
-  id: 'events',
-  kind: 'multi',
-  label: '参加项目',
-  required: true,
-  max: 2,
-  options: [
-    { id: 'singles', label: '单打' },
-    { id: 'doubles', label: '双打' },
-    { id: 'mixed', label: '混双' },
-  ],
-};
+const events: Choice = eventsChoice;
 const size: Choice = { id: 'size', kind: 'single', label: '尺码', required: false, options: [{ id: 'm', label: 'M' }, { id: 'l', label: 'L' }] };
 const bus: Choice = { id: 'bus', kind: 'yesno', label: '需要乘车', required: false };
 const note: Choice = { id: 'note', kind: 'text', label: '备注', required: false };
