@@ -31,6 +31,7 @@ export const ERROR_MESSAGES = {
   ACTIVITY_NOT_EDITABLE: '活动已结束或已取消，不能再修改',
   CAPACITY_BELOW_TAKEN: '名额不能少于已报名的人数',
   CHOICE_IN_USE: '已有人选择了这个选项，不能删除',
+  EDIT_BREAKS_SIGNUPS: '已有人的报名超出了修改后的限制，请先与他们沟通',
   NOT_YOUR_GROUP: '只能为本小组的会员代报名',
   CHECKIN_CLOSED: '现在不在签到时间内',
   TEAM_ACTIVITY: '这是团体赛，请由队长报名球队',

@@ -196,6 +196,25 @@ describe('signing up', () => {
   });
 });
 
+describe('edits that lower limits', () => {
+  const multi: ActivityDraft['choices'] = [
+    { id: 'events', kind: 'multi', label: '参赛项目', required: true, max: 3, options: [{ id: 'single', label: '单打' }, { id: 'double', label: '双打' }, { id: 'mixed', label: '混双' }] },
+  ];
+
+  it('refuses fewer picks or companions than a sign-up already holds, writing nothing; lowering to what everyone fits is fine', async () => {
+    const a = await published({ choices: multi, companionsMax: 2 });
+    expectOk(await t.act(as(plain), 'activity.signUp', { activityId: a._id, companions: 2, answers: { events: ['single', 'double'] } }));
+    const before = t.snapshot();
+    const edit = (overrides: Partial<ActivityDraft>) => t.act(chair, 'activity.update', { activityId: a._id, draft: activityDraft(T0, { choices: multi, companionsMax: 2, ...overrides }) });
+    const oneEvent = multi.map((q) => (q.kind === 'multi' ? { ...q, max: 1 } : q));
+    expect(await edit({ choices: oneEvent })).toMatchObject({ ok: false, code: 'EDIT_BREAKS_SIGNUPS', issues: [{ message: '「参赛项目」已有人选了超过 1 项' }] });
+    expect(await edit({ companionsMax: 1 })).toMatchObject({ ok: false, code: 'EDIT_BREAKS_SIGNUPS', issues: [{ message: '已有人携带家属超过 1 人' }] });
+    expect(t.snapshot()).toEqual(before);
+    const twoEvents = multi.map((q) => (q.kind === 'multi' ? { ...q, max: 2 } : q));
+    expect(expectOk(await edit({ choices: twoEvents })).choices[0]).toMatchObject({ max: 2 });
+  });
+});
+
 describe('group leaders and participants', () => {
   it('a group leader signs up members of their own group only, and sees only their group', async () => {
     const a = await published({ capacity: 2 });

@@ -2,7 +2,7 @@ import type { Activity, Choice } from '../../types/activity';
 import type { Member } from '../../types/member';
 import {
   answerIssues, assertCapacityFits, assertCompanions, assertEditable, cancelRefusal, capacityGrew, checkAnswers, inAudience, monthBounds,
-  removedAnswers, signupRefusal,
+  loweredMaxes, removedAnswers, signupRefusal,
 } from '../../cloudfunctions/api/src/domain/activity-rules';
 import { splitParticipants, toStanding, type StoredSignup } from '../../cloudfunctions/api/src/domain/activity-view';
 
@@ -90,6 +90,12 @@ describe('edits that would break sign-ups', () => {
     expect(removedAnswers(choices, [{ ...ev, options: ev.options.slice(0, 2) }, size, bus])).toEqual([{ choiceId: 'ev', optionId: 'c' }, { choiceId: 'note' }]);
     expect(removedAnswers(choices, [ev, { ...size, kind: 'multi', max: 2 }, bus, note])).toEqual([{ choiceId: 'size' }]);
     expect(removedAnswers(choices, [...choices, { id: 'new', kind: 'text', label: '新', required: false }])).toEqual([]);
+  });
+  it('finds multiple-choice questions whose maximum went down', () => {
+    const [ev, size, bus, note] = choices as [Extract<Choice, { kind: 'multi' }>, Choice, Choice, Choice];
+    expect(loweredMaxes(choices, choices)).toEqual([]);
+    expect(loweredMaxes(choices, [{ ...ev, max: ev.max - 1 }, size, bus, note])).toEqual([{ choiceId: 'ev', label: ev.label, max: ev.max - 1 }]);
+    expect(loweredMaxes(choices, [{ ...ev, max: ev.max + 1 }, size, bus, note])).toEqual([]);
   });
   it('refuses capacity below what is taken', () => {
     expect(() => assertCapacityFits(5, 6)).toThrow('CAPACITY_BELOW_TAKEN');

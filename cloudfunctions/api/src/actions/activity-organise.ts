@@ -1,7 +1,8 @@
-import type { Activity, ActivityStatus } from '../../../../types/activity';
+import type { Activity, ActivityDraft, ActivityStatus } from '../../../../types/activity';
 import type { Member } from '../../../../types/member';
 import {
   assertCapacityFits, assertCompanions, assertEditable, assertMaySignUp, capacityGrew, checkAnswers, isOrganiser, removedAnswers,
+  loweredMaxes,
 } from '../domain/activity-rules';
 import { splitParticipants, type StoredSignup } from '../domain/activity-view';
 import { mustGetActivity, readAll } from '../lib/activities-repo';
@@ -28,6 +29,26 @@ export const createActivity: Handler<'activity.create'> = async ({ draft }, call
  * Edits an activity. Once people have signed up, an edit may not break their sign-ups: the
  * capacity may not drop below the places taken, and no question or option anyone answered may go.
  */
+/**
+ * Lowered limits must still hold every sign-up: fewer companions per member, or fewer picks in a
+ * multiple-choice question, than someone already has. One count per lowered limit.
+ */
+async function assertLimitsKeepSignups(before: Activity, draft: ActivityDraft): Promise<void> {
+  const holding = { activityId: before._id, status: _.in(['pending', 'confirmed', 'waitlisted']) };
+  const limits: Array<{ where: object; problem: string }> = loweredMaxes(before.choices, draft.choices).map(({ choiceId, label, max }) => ({
+    // An element at index `max` means more than `max` picks.
+    where: { [`answers.${choiceId}.${max}`]: _.exists(true) },
+    problem: `「${label}」已有人选了超过 ${max} 项`,
+  }));
+  if (draft.companionsMax < before.companionsMax) {
+    limits.push({ where: { companions: _.gt(draft.companionsMax) }, problem: `已有人携带家属超过 ${draft.companionsMax} 人` });
+  }
+  for (const { where, problem } of limits) {
+    const { total } = await collection('signups').where({ ...holding, ...where }).count();
+    if (total > 0) throw new DomainError('EDIT_BREAKS_SIGNUPS', problem, [{ path: 'draft', message: problem }]);
+  }
+}
+
 export const updateActivity: Handler<'activity.update'> = async ({ activityId, draft }) => {
   const before = await mustGetActivity(activityId);
   const now = Date.now();
@@ -53,6 +74,7 @@ export const updateActivity: Handler<'activity.update'> = async ({ activityId, d
       throw new DomainError('CHOICE_IN_USE', message, [{ path: 'draft.choices', message }]);
     }
   }
+  if (before.status !== 'draft') await assertLimitsKeepSignups(before, draft);
   // Conditional on the version read and on the places taken now, so a parallel sign-up or edit cannot slip in between.
   const { stats } = await collection('activities')
     .where({ _id: activityId, status: before.status, updatedAt: before.updatedAt, ...(draft.capacity !== null ? { taken: _.lte(draft.capacity) } : {}), ...teamEdit.where })

@@ -139,6 +139,15 @@ export interface RemovedAnswer {
   optionId?: string;
 }
 
+/** Multiple-choice questions whose maximum the edit lowers: answers with more picks would no longer fit. */
+export function loweredMaxes(before: readonly Choice[], after: readonly Choice[]): Array<{ choiceId: string; label: string; max: number }> {
+  const previous = new Map(before.map((choice) => [choice.id, choice]));
+  return after.flatMap((choice) => {
+    const old = previous.get(choice.id);
+    return choice.kind === 'multi' && old?.kind === 'multi' && choice.max < old.max ? [{ choiceId: choice.id, label: choice.label, max: choice.max }] : [];
+  });
+}
+
 /** The answers existing sign-ups may hold that the edited form would no longer accept. */
 export function removedAnswers(before: readonly Choice[], after: readonly Choice[]): RemovedAnswer[] {
   const next = new Map(after.map((choice) => [choice.id, choice]));
