@@ -8,8 +8,12 @@
 export const ACTIVITY_REMINDER_TEMPLATE = 'REPLACE_WITH_ACTIVITY_REMINDER_TEMPLATE_ID';
 
 export const SUBSCRIPTION_TEMPLATES = {
-  /** The day before an activity starts; asked after signing up. One-time: one message per consent. */
-  activityReminder: { id: ACTIVITY_REMINDER_TEMPLATE, title: '活动提醒', oneTime: true },
+  /**
+   * About one activity: the day before it starts, or a change to the member's sign-up (promoted from
+   * the waitlist, signed up by their group leader, removed). Asked after signing up. One-time: one
+   * message per consent. `fields` names the template's keys: adjust them to the template you choose.
+   */
+  activityReminder: { id: ACTIVITY_REMINDER_TEMPLATE, title: '活动提醒', oneTime: true, fields: { title: 'thing1', time: 'time2', note: 'thing3' } },
 } as const;
 
 export type SubscriptionTemplateId = (typeof SUBSCRIPTION_TEMPLATES)[keyof typeof SUBSCRIPTION_TEMPLATES]['id'];

@@ -14,6 +14,7 @@ import type { Handler } from '../lib/dispatch';
 import { getMember } from '../lib/members-repo';
 import { teamsEdit } from '../lib/teams';
 import { cancel, promote, signUp } from '../lib/seats';
+import { tellMember } from '../lib/tell-member';
 
 /** The dispatcher admits only bound members to these actions. */
 const me = (caller: Caller): Member => (caller as BoundCaller).member;
@@ -140,12 +141,15 @@ export const signUpFor: Handler<'activity.signUpFor'> = async ({ activityId, mem
   assertMaySignUp(activity, member, Date.now(), { organiser });
   assertCompanions(activity, companions);
   const tidy = checkAnswers(activity.choices, answers);
-  return signUp({ activity, member, companions, answers: tidy, signedUpBy: actor._id, statuses: organiser ? ['published', 'closed'] : ['published'] });
+  const standing = await signUp({ activity, member, companions, answers: tidy, signedUpBy: actor._id, statuses: organiser ? ['published', 'closed'] : ['published'] });
+  await tellMember(member._id, activity, standing.status === 'waitlisted' ? `${actor.name}已为你报名（候补）` : `${actor.name}已为你报名`);
+  return standing;
 };
 
 /** An organiser removes someone's sign-up, whatever the window, with a reason; the waitlist moves. */
 export const removeSignup: Handler<'activity.removeSignup'> = async ({ activityId, memberId, reason }, caller) => {
-  await mustGetActivity(activityId);
+  const activity = await mustGetActivity(activityId);
   await cancel(activityId, memberId, { cancelReason: reason, removedBy: me(caller)._id });
+  await tellMember(memberId, activity, `你的报名已被移出：${reason}`);
   return { removed: true };
 };

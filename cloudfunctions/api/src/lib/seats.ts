@@ -18,6 +18,7 @@ import { _ } from './cloud';
 import { collection } from './collections';
 import { DomainError } from './domain-error';
 import { getActivity, getSignup, waitPositionOf } from './activities-repo';
+import { tellMember } from './tell-member';
 
 /** Sign-ups and promotions happen while the activity takes them. */
 const TAKING: ActivityStatus[] = ['published', 'closed'];
@@ -100,7 +101,7 @@ export async function signUp(request: SignUpRequest): Promise<MyStanding> {
     if (queued.stats.updated === 1) {
       await collection('signups').where({ _id, status: 'pending' }).update({ data: { status: 'waitlisted' } });
       // The capacity read is pinned in the promotion's condition, so a stale read cannot overbook.
-      await promote(activity._id, activity);
+      await promote(activity._id, activity, { quietFor: member._id });
       const mine = await getSignup(activity._id, member._id);
       if (mine?.status === 'waitlisted') return { status: 'waitlisted', companions, waitPosition: await waitPositionOf(mine) };
       return toStanding(mine) ?? { status: 'waitlisted', companions };
@@ -125,7 +126,7 @@ async function release(_id: string, reused: boolean): Promise<void> {
  * Moves the waitlist: while the first in line fits, confirm them. Strictly first-come first-served:
  * if the head does not fit, nobody behind them is promoted. Returns the promoted sign-up ids.
  */
-export async function promote(activityId: string, known?: Pick<Activity, 'capacity' | 'status'>): Promise<string[]> {
+export async function promote(activityId: string, known?: Activity, options: { quietFor?: string } = {}): Promise<string[]> {
   const promoted: string[] = [];
   const activity = known ?? (await getActivity(activityId));
   if (!activity || !TAKING.includes(activity.status)) return promoted;
@@ -142,7 +143,11 @@ export async function promote(activityId: string, known?: Pick<Activity, 'capaci
     const confirmed = await collection('signups')
       .where({ _id: head._id, status: 'waitlisted' })
       .update({ data: { status: 'confirmed', confirmedAt: now, promotedAt: now } });
-    if (confirmed.stats.updated === 1) promoted.push(head._id);
+    if (confirmed.stats.updated === 1) {
+      promoted.push(head._id);
+      // The one whose own request moved the line sees the answer; everyone else is told.
+      if (head.memberId !== options.quietFor) await tellMember(head.memberId, activity, '候补已递补为正式报名');
+    }
     // The head cancelled, or a parallel promotion confirmed them first: give the seats back and look again.
     else await collection('activities').doc(activityId).update({ data: { taken: _.inc(-head.seats), waiting: _.inc(1) } });
   }
