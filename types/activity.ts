@@ -128,6 +128,8 @@ export interface MyStanding {
   companions: number;
   /** 1-based position on the waitlist, when waitlisted. */
   waitPosition?: number;
+  /** When the member checked in at the activity (签到). */
+  checkedInAt?: number;
 }
 
 export interface ActivitySummary {

@@ -17,10 +17,10 @@ export function placesLeftText(places: Places): string {
   return left > 0 ? `剩余 ${left} 个名额` : '已满，可候补';
 }
 
-/** 已报名 / 候补第 N 位 / 已取消, or '' when the member has not signed up. */
-export function standingText(mine: Pick<MyStanding, 'status' | 'waitPosition'> | null | undefined): string {
+/** 已报名 / 已签到 / 候补第 N 位 / 已取消, or '' when the member has not signed up. */
+export function standingText(mine: Pick<MyStanding, 'status' | 'waitPosition' | 'checkedInAt'> | null | undefined): string {
   if (!mine) return '';
-  if (mine.status === 'confirmed') return '已报名';
+  if (mine.status === 'confirmed') return mine.checkedInAt ? '已签到' : '已报名';
   if (mine.status === 'waitlisted') return mine.waitPosition ? `候补第 ${mine.waitPosition} 位` : '候补中';
   return '已取消';
 }

@@ -68,6 +68,9 @@ it('checks a member in by scanning, once: the second scan answers already, the c
   expect(participants.confirmed.map((r) => [r.memberId, r.checkedInAt])).toHaveLength(2);
   expect(participants.confirmed.map((r) => [r.memberId, r.checkedInAt])).toEqual(expect.arrayContaining([[p1.staffNo, first.checkedInAt], [p2.staffNo, undefined]]));
   expect(expectOk(await t.act(chair, 'activity.checkinCode', { activityId: a._id }))).toMatchObject({ scanCount: 1, checkedIn: 1, confirmed: 2 });
+  // The member sees their own check-in in 我的报名 and on the activity.
+  expect(expectOk(await t.act(as(p1), 'activity.mine', {})).find((x) => x._id === a._id)?.mine).toMatchObject({ status: 'confirmed', checkedInAt: first.checkedInAt });
+  expect(expectOk(await t.act(as(p1), 'activity.get', { activityId: a._id })).mine).toMatchObject({ checkedInAt: first.checkedInAt });
 });
 
 it('lets an organiser check a member in by 工号', async () => {

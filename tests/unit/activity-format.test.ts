@@ -29,6 +29,7 @@ describe('places and standing', () => {
   it('names the member’s standing', () => {
     expect(standingText(null)).toBe('');
     expect(standingText({ status: 'confirmed' })).toBe('已报名');
+    expect(standingText({ status: 'confirmed', checkedInAt: 1 })).toBe('已签到');
     expect(standingText({ status: 'waitlisted', waitPosition: 4 })).toBe('候补第 4 位');
     expect(standingText({ status: 'cancelled' })).toBe('已取消');
     expect(signUpResultText({ status: 'confirmed', companions: 1 })).toBe('报名成功');

@@ -25,6 +25,7 @@ export function toStanding(signup: StoredSignup | null | undefined, ahead?: numb
     status: signup.status,
     companions: signup.companions,
     ...(signup.status === 'waitlisted' && ahead !== undefined ? { waitPosition: ahead + 1 } : {}),
+    ...(signup.status === 'confirmed' && signup.checkedInAt ? { checkedInAt: signup.checkedInAt } : {}),
   };
 }
 
