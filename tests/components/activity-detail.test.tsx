@@ -1,8 +1,8 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import ActivityPage from '../../src/pages/activity/index';
 import { aDetail, sizeChoice } from './support/activities';
-import { button, field } from './support/dom';
+import { button, field, tapAndSettle } from './support/dom';
 import { answer, callsTo, CloudCallError, failure } from './support/gateway';
 import { openPageWith, stubTaro } from './support/taro';
 
@@ -17,11 +17,6 @@ const checkbox = (label: string) =>
     if (!input) throw new Error(`没有「${label}」复选框`);
     return input as HTMLInputElement;
   });
-const tapAndSettle = async (el: Element) => {
-  await act(async () => {
-    fireEvent.click(el);
-  });
-};
 
 beforeEach(() => {
   openPageWith({ id: 'act1' });

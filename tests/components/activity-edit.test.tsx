@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import EditActivityPage from '../../src/packages/organiser/edit/index';
 import { aDetail, anActivity, START } from './support/activities';
-import { button, typeInto } from './support/dom';
+import { button, typeInto, tapAndSettle } from './support/dom';
 import { answer, callsTo, failure } from './support/gateway';
 import { openPageWith, stubTaro } from './support/taro';
 
@@ -9,11 +9,6 @@ jest.mock('../../src/gateway/cloud', () => require('./support/gateway').gatewayM
 const taro = stubTaro();
 
 const HOUR = 3600000;
-const tapAndSettle = async (el: Element) => {
-  await act(async () => {
-    fireEvent.click(el);
-  });
-};
 /** Picks a value in the platform picker labelled e.g. 「结束日期」 or 「报名开始时刻」. */
 const pick = async (label: string, value: string) => {
   const picker = document.querySelector(`taro-picker-core[aria-label="${label}"]`);

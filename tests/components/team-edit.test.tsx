@@ -1,18 +1,13 @@
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor } from '@testing-library/react';
 import EditActivityPage from '../../src/packages/organiser/edit/index';
 import { aDetail, anActivity } from './support/activities';
-import { button, field, typeInto } from './support/dom';
+import { button, field, typeInto, tapAndSettle } from './support/dom';
 import { answer, callsTo, failure } from './support/gateway';
 import { openPageWith, stubTaro } from './support/taro';
 
 jest.mock('../../src/gateway/cloud', () => require('./support/gateway').gatewayModule());
 stubTaro();
 
-const tapAndSettle = async (el: Element) => {
-  await act(async () => {
-    fireEvent.click(el);
-  });
-};
 /** The 团体赛 switch: the NutUI switch labelled so. */
 const teamSwitch = () => document.querySelector('.nut-switch[aria-label="团体赛"]') ?? Array.from(document.querySelectorAll('.nut-switch'))[0];
 

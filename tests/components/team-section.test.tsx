@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { render } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { TeamBoard, TeamView } from '../../types/team';
@@ -6,7 +6,7 @@ import ActivityPage from '../../src/pages/activity/index';
 import RegisterTeamPage from '../../src/packages/team/register/index';
 import TeamsPage from '../../src/packages/team/teams/index';
 import { aDetail } from './support/activities';
-import { button, typeInto } from './support/dom';
+import { button, typeInto, tapAndSettle } from './support/dom';
 import { answer, callsTo, CloudCallError } from './support/gateway';
 import { openPageWith, stubTaro } from './support/taro';
 
@@ -41,11 +41,6 @@ const aBoard = (overrides: Partial<TeamBoard> = {}): TeamBoard => ({
   open: true,
   ...overrides,
 });
-const tapAndSettle = async (el: Element) => {
-  await act(async () => {
-    fireEvent.click(el);
-  });
-};
 
 beforeEach(() => {
   openPageWith({ id: 'act1' });

@@ -46,3 +46,10 @@ export async function confirmDialog(title: string): Promise<void> {
     fireEvent.click(ok);
   });
 }
+
+/** Taps an element and lets the state updates it starts settle (for handlers that await the gateway). */
+export async function tapAndSettle(el: Element): Promise<void> {
+  await act(async () => {
+    fireEvent.click(el);
+  });
+}
