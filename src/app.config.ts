@@ -6,6 +6,9 @@ export default defineAppConfig({
     { root: 'packages/organiser', pages: ['edit/index', 'participants/index'] },
     // Team contests: captains' registration and the list of teams.
     { root: 'packages/team', pages: ['register/index', 'teams/index'] },
+    // Votes: members' ballots and results; organisers' form and turnout in their own subpackage.
+    { root: 'packages/vote', pages: ['list/index', 'ballot/index'] },
+    { root: 'packages/vote-admin', pages: ['edit/index', 'turnout/index'] },
   ],
   window: {
     navigationBarTitleText: '教工之家',

@@ -22,6 +22,19 @@ import {
   type Participants,
 } from './activity';
 import { SUBSCRIBE_RESULTS, SUBSCRIPTION_TEMPLATE_IDS } from './subscriptions';
+import {
+  VoteCastInput,
+  VoteExtendInput,
+  VoteIdInput,
+  VoteListInput,
+  VoteUpdateInput,
+  VoteWriteInput,
+  type VoteDetail,
+  type VoteExport,
+  type VoteInfo,
+  type VoteSummary,
+  type VoteTurnout,
+} from './vote';
 import { TeamIdInput, TeamListInput, TeamRegisterInput, TeamRespondInput, type TeamBoard, type TeamView } from './team';
 
 /**
@@ -118,6 +131,19 @@ export const ACTIONS = {
   'team.register': returns<TeamView>()(TeamRegisterInput, 'member'),
   'team.respond': returns<TeamView>()(TeamRespondInput, 'member'),
   'team.withdraw': returns<{ withdrawn: true }>()(TeamIdInput, 'member'),
+
+  // Votes: elections, 民主评议, congress motions and polls. Organisers are the chair and committee members.
+  'vote.list': returns<{ votes: VoteSummary[]; canManage: boolean }>()(VoteListInput, 'member'),
+  'vote.get': returns<VoteDetail>()(VoteIdInput, 'member'),
+  'vote.cast': returns<VoteDetail>()(VoteCastInput, 'member'),
+  'vote.create': returns<VoteInfo>()(VoteWriteInput, ['chair', 'committee']),
+  'vote.update': returns<VoteInfo>()(VoteUpdateInput, ['chair', 'committee']),
+  'vote.publish': returns<VoteInfo>()(VoteIdInput, ['chair', 'committee']),
+  'vote.extend': returns<VoteInfo>()(VoteExtendInput, ['chair', 'committee']),
+  'vote.close': returns<VoteInfo>()(VoteIdInput, ['chair', 'committee']),
+  'vote.remove': returns<{ removed: true }>()(VoteIdInput, ['chair', 'committee']),
+  'vote.turnout': returns<VoteTurnout>()(VoteIdInput, ['chair', 'committee']),
+  'vote.export': returns<VoteExport>()(VoteIdInput, ['chair', 'committee']),
 } satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof ACTIONS;

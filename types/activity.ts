@@ -2,16 +2,12 @@ import * as v from 'valibot';
 import type { StoredFile } from './files';
 import type { TeamBoard } from './team';
 import { ACTIVITY_CATEGORIES, ACTIVITY_STATUSES } from './labels';
-import { Gender, Id, MemberStatus, StaffNo } from './fields';
+import { Gender, Id, Instant, MemberStatus, StaffNo, Text } from './fields';
 import { TeamSettingsSchema } from './team';
 
 export const ActivityCategory = v.picklist(ACTIVITY_CATEGORIES, '未知的活动类别');
 export type ActivityCategory = v.InferOutput<typeof ActivityCategory>;
 
-const Text = (label: string, max: number, min = 0) =>
-  v.pipe(v.string(`请填写${label}`), v.trim(), v.minLength(min, `请填写${label}`), v.maxLength(max, `${label}最多 ${max} 个字`));
-/** Epoch milliseconds. */
-const Instant = v.pipe(v.number('时间格式不正确'), v.integer('时间格式不正确'), v.minValue(0, '时间格式不正确'), v.maxValue(4102444800000, '时间格式不正确'));
 
 /** Who may join: every list left empty or absent means "everyone". All given conditions must hold. */
 export const AudienceSchema = v.strictObject({

@@ -47,6 +47,13 @@ export const ERROR_MESSAGES = {
   TEAMS_BELOW_REGISTERED: '最多队伍数不能少于已报名的队伍数',
   TEAM_SIZE_BELOW_PLAYERS: '每队最多人数不能少于已有球队的人数',
   TEAM_ACTIVITY_HAS_SIGNUPS: '已有会员个人报名，不能改为团体赛',
+  NOT_IN_ELECTORATE: '这次投票不面向你，无法投票',
+  VOTE_NOT_OPEN: '现在不在投票时间内',
+  ALREADY_VOTED: '你已经投过票了，每人只能投一次',
+  BALLOT_INVALID: '选票填写有误，请检查后再试',
+  BALLOT_CHANGE_NOT_ALLOWED: '这次投票不能改票',
+  VOTE_NOT_EDITABLE: '已经有人投票了，只能延长截止时间',
+  VOTE_EXTEND_INVALID: '新的截止时间要晚于原来的截止时间，且投票尚未结束',
   INTERNAL: '服务开小差了，请稍后再试',
 } as const;
 

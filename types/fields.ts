@@ -52,3 +52,9 @@ export type Gender = v.InferOutput<typeof Gender>;
 
 export const MemberStatus = v.picklist(MEMBER_STATUSES, '状态只能是在职或退休');
 export type MemberStatus = v.InferOutput<typeof MemberStatus>;
+
+/** Free text of a person's writing: trimmed, with the label in its messages. */
+export const Text = (label: string, max: number, min = 0) =>
+  v.pipe(v.string(`请填写${label}`), v.trim(), v.minLength(min, `请填写${label}`), v.maxLength(max, `${label}最多 ${max} 个字`));
+/** Epoch milliseconds. */
+export const Instant = v.pipe(v.number('时间格式不正确'), v.integer('时间格式不正确'), v.minValue(0, '时间格式不正确'), v.maxValue(4102444800000, '时间格式不正确'));

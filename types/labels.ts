@@ -36,3 +36,42 @@ export const ACTIVITY_STATUS_LABELS: Record<(typeof ACTIVITY_STATUSES)[number], 
   closed: '已截止报名',
   cancelled: '已取消',
 };
+
+/** Kinds of vote (see the domain): 评选, 民主评议, 教代会表决, 问卷投票. */
+export const VOTE_KINDS = ['election', 'appraisal', 'motion', 'poll'] as const;
+export const VOTE_KIND_LABELS: Record<(typeof VOTE_KINDS)[number], string> = {
+  election: '评选',
+  appraisal: '民主评议',
+  motion: '表决',
+  poll: '投票',
+};
+
+/** 民主评议 grades, best first. */
+export const GRADES = ['excellent', 'competent', 'basic', 'incompetent'] as const;
+export const GRADE_LABELS: Record<(typeof GRADES)[number], string> = {
+  excellent: '优秀',
+  competent: '称职',
+  basic: '基本称职',
+  incompetent: '不称职',
+};
+
+/** A delegate's stance on a congress motion. */
+export const STANCES = ['yes', 'no', 'abstain'] as const;
+export const STANCE_LABELS: Record<(typeof STANCES)[number], string> = { yes: '赞成', no: '反对', abstain: '弃权' };
+
+/** Who sees the results, and when. */
+export const RESULT_VISIBILITIES = ['live', 'afterClose', 'organisers'] as const;
+export const RESULT_VISIBILITY_LABELS: Record<(typeof RESULT_VISIBILITIES)[number], string> = {
+  live: '投票中实时公布',
+  afterClose: '投票结束后公布',
+  organisers: '仅组织者可见',
+};
+
+/** Where a vote stands, derived from its status and the time. */
+export const VOTE_PHASES = ['draft', 'scheduled', 'open', 'closed'] as const;
+export const VOTE_PHASE_LABELS: Record<(typeof VOTE_PHASES)[number], string> = {
+  draft: '草稿',
+  scheduled: '未开始',
+  open: '进行中',
+  closed: '已结束',
+};
