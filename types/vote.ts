@@ -119,6 +119,8 @@ export type VoteStatus = 'draft' | 'published' | 'closed';
 export type Vote = VoteDraft & {
   _id: string;
   status: VoteStatus;
+  /** Bumped by every edit: a ballot counts only against the revision the voter was shown. */
+  rev: number;
   /** Ballots cast. */
   turnout: number;
   /** Counts by key: candidate id, option id, stance, or `${subjectId}.${grade}`. */
