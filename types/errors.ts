@@ -53,6 +53,8 @@ export const ERROR_MESSAGES = {
   BALLOT_INVALID: '选票填写有误，请检查后再试',
   BALLOT_CHANGE_NOT_ALLOWED: '这次投票不能改票',
   VOTE_NOT_EDITABLE: '已经有人投票了，只能延长截止时间',
+  VOTE_CLOSES_IN_PAST: '截止时间已经过了，请先修改截止时间再发布',
+  RESULTS_NOT_YET: '无记名投票结束后才能导出结果',
   VOTE_EXTEND_INVALID: '新的截止时间要晚于原来的截止时间，且投票尚未结束',
   INTERNAL: '服务开小差了，请稍后再试',
 } as const;

@@ -29,7 +29,13 @@ export interface TestCloud {
 }
 
 export async function startTestCloud(
-  options: { seed?: boolean; functionEnv?: Record<string, Record<string, string>>; instancesPerFunction?: number } = {},
+  options: {
+    seed?: boolean;
+    functionEnv?: Record<string, Record<string, string>>;
+    instancesPerFunction?: number;
+    /** Receives every line the functions print (console output, errors). */
+    log?: (line: string) => void;
+  } = {},
 ): Promise<TestCloud> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jgzj-cloud-'));
   const cloud = await startLocalCloud({
@@ -37,14 +43,14 @@ export async function startTestCloud(
     port: 0,
     functionsDir: path.join(root, 'cloudfunctions'),
     instancesPerFunction: options.instancesPerFunction ?? 2,
-    log: () => undefined,
+    log: options.log ?? (() => undefined),
     ...(options.functionEnv ? { functionEnv: options.functionEnv } : {}),
   });
   // Tests create the activities they need; the demo's own would only get in the way.
   if (options.seed !== false) seedDemoUnion(cloud.db, Date.now(), { activities: false });
   // The request function creates its collections on first use; create them up front so that
   // "nothing was written" snapshots compare like with like.
-  for (const name of ['teams', 'teamSeats', 'activities', 'signups', 'subscriptions']) cloud.db.admin.createCollection(name);
+  for (const name of ['teams', 'teamSeats', 'activities', 'signups', 'subscriptions', 'votes']) cloud.db.admin.createCollection(name);
   const raw = async (openid: string, event: unknown) => (await cloud.call('api', event as object, { openid })).result as Envelope<unknown>;
   return {
     cloud,

@@ -12,6 +12,9 @@ import { bindMe, getMe } from './me';
 import { commitRoster, listRoster, previewRoster } from './roster';
 import { claimChair } from './setup';
 import { reportSubscription } from './subscription';
+import { castVote, getVoteDetail, listVotes } from './vote';
+import { exportVote } from './vote-export';
+import { closeVote, createVote, extendVote, publishVote, removeVote, updateVote, voteTurnout } from './vote-organise';
 
 /** Every action of the map, and the handler that answers it. */
 export const handlers: HandlerTable = {
@@ -50,4 +53,15 @@ export const handlers: HandlerTable = {
   'team.register': registerTeam,
   'team.respond': respondToTeam,
   'team.withdraw': withdrawTeamHandler,
+  'vote.list': listVotes,
+  'vote.get': getVoteDetail,
+  'vote.cast': castVote,
+  'vote.create': createVote,
+  'vote.update': updateVote,
+  'vote.publish': publishVote,
+  'vote.extend': extendVote,
+  'vote.close': closeVote,
+  'vote.remove': removeVote,
+  'vote.turnout': voteTurnout,
+  'vote.export': exportVote,
 };

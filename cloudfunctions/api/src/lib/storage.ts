@@ -17,3 +17,13 @@ export async function tempUrlOf(fileID: string, maxAge = HOUR_S): Promise<string
   if (!file || file.status !== 0 || !file.tempFileURL) throw new Error(`getTempFileURL failed: ${file?.errMsg ?? 'no file'}`);
   return file.tempFileURL;
 }
+
+/** Temporary download URLs for several files in one request, by file id; files that failed are left out. */
+export async function tempUrlsOf(fileIDs: string[], maxAge = HOUR_S): Promise<Record<string, string>> {
+  const unique = [...new Set(fileIDs)];
+  if (unique.length === 0) return {};
+  const { fileList } = (await cloud.getTempFileURL({ fileList: unique.map((fileID) => ({ fileID, maxAge })) })) as {
+    fileList: Array<{ fileID: string; tempFileURL: string; status: number }>;
+  };
+  return Object.fromEntries(fileList.filter((f) => f.status === 0 && f.tempFileURL).map((f) => [f.fileID, f.tempFileURL]));
+}
