@@ -29,7 +29,7 @@ async function main() {
     functionsDir: path.join(root, 'cloudfunctions'),
     staticDir: path.join(root, 'dist-h5'),
   });
-  if (seedDemoUnion(cloud.db)) console.log('已写入演示工会：60 位教职工，8 个工会小组，6 个活动');
+  if (seedDemoUnion(cloud.db)) console.log('已写入演示工会：60 位教职工，8 个工会小组，6 个活动，5 个投票');
   console.log(`\n教工之家已启动：${cloud.url}/`);
   console.log(`选择身份登录：${cloud.url}/__dev/signin`);
   console.log(`订阅消息发件箱：${cloud.url}/__dev/outbox`);

@@ -1,6 +1,8 @@
 import * as v from 'valibot';
 import { buildDemoActivities } from '../../scripts/demo/activities';
 import { buildDemoUnion, UNBOUND_STAFF_NOS } from '../../scripts/demo/union';
+import { buildDemoVotes } from '../../scripts/demo/votes';
+import { VoteDraftSchema } from '../../types/vote';
 import { ActivityDraftSchema } from '../../types/activity';
 import { MemberSchema } from '../../types/member';
 
@@ -28,5 +30,24 @@ describe('the demo union', () => {
       expect([activity.title, parsed.success ? 'ok' : parsed.issues[0].message]).toEqual([activity.title, 'ok']);
       expect(activity.signupDeadline).toBeGreaterThan(now);
     }
+  });
+
+  it('holds votes as the ballot box would have stored them', () => {
+    const votes = buildDemoVotes(now, members, members[0]._id);
+    expect(votes.map((v) => v.content.kind).sort()).toEqual(['appraisal', 'election', 'election', 'motion', 'poll']);
+    for (const vote of votes) {
+      const { _id, status, rev, turnout, tally, voterIds, otherTexts, namedBallots, closedAt, createdBy, createdAt, updatedAt, ...draft } = vote;
+      const parsed = v.safeParse(VoteDraftSchema, draft);
+      expect([vote.title, parsed.success ? 'ok' : parsed.issues[0].message]).toEqual([vote.title, 'ok']);
+      expect(voterIds).toHaveLength(turnout);
+      expect(voterIds).toEqual([...voterIds].sort());
+      // Only bound members can have voted, and only those in the electorate.
+      for (const id of voterIds) expect(members.find((m) => m._id === id)?.openid).toBeTruthy();
+      if (vote.content.kind === 'motion') for (const id of voterIds) expect(members.find((m) => m._id === id)?.isDelegate).toBe(true);
+      if (vote.content.kind === 'motion' || vote.content.kind === 'poll') {
+        expect(Object.values(tally).reduce<number>((n, c) => n + (c as number), 0)).toBe(turnout);
+      }
+    }
+    expect(votes.filter((v) => v.status === 'published').every((v) => v.closesAt > now)).toBe(true);
   });
 });

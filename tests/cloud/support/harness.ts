@@ -46,8 +46,8 @@ export async function startTestCloud(
     log: options.log ?? (() => undefined),
     ...(options.functionEnv ? { functionEnv: options.functionEnv } : {}),
   });
-  // Tests create the activities they need; the demo's own would only get in the way.
-  if (options.seed !== false) seedDemoUnion(cloud.db, Date.now(), { activities: false });
+  // Tests create the activities and votes they need; the demo's own would only get in the way.
+  if (options.seed !== false) seedDemoUnion(cloud.db, Date.now(), { activities: false, votes: false });
   // The request function creates its collections on first use; create them up front so that
   // "nothing was written" snapshots compare like with like.
   for (const name of ['teams', 'teamSeats', 'activities', 'signups', 'subscriptions', 'votes']) cloud.db.admin.createCollection(name);
