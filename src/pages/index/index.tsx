@@ -5,6 +5,7 @@ import { LoadState } from '../../components/LoadState';
 import { useMe } from '../../hooks/useMe';
 import { greeting } from '../../lib/greeting';
 import { organiserTools } from '../../lib/organiser-tools';
+import { VOTE_PAGES } from '../../lib/vote-routes';
 import './index.scss';
 
 export default function Home() {
@@ -24,6 +25,10 @@ export default function Home() {
                 {member.groupName} · 小组共 {groupMemberCount} 人
               </Text>
             </View>
+            <View className="section-title">参与工会事务</View>
+            <Cell.Group>
+              <Cell title="投票评议" description="参加评选、民主评议和表决" clickable onClick={() => Taro.navigateTo({ url: VOTE_PAGES.list })} />
+            </Cell.Group>
             {organiserTools(member.roles).length > 0 && (
               <>
                 <View className="section-title">工会工作</View>
