@@ -35,6 +35,40 @@ import {
   type VoteSummary,
   type VoteTurnout,
 } from './vote';
+import {
+  DepartmentIdInput,
+  DepartmentSaveInput,
+  ProposalAssignInput,
+  ProposalCreateInput,
+  ProposalIdInput,
+  ProposalInviteInput,
+  ProposalListInput,
+  ProposalRateInput,
+  ProposalReplyInput,
+  ProposalRespondInput,
+  ProposalTriageInput,
+  ProposalUpdateInput,
+  SessionIdInput,
+  SessionSaveInput,
+  type CongressSession,
+  type DepartmentView,
+  type ProposalDetail,
+  type ProposalReport,
+  type ProposalReportFile,
+  type ProposalSummary,
+} from './proposal';
+import {
+  ModerationInput,
+  ModerationRefuseInput,
+  SuggestionGetInput,
+  SuggestionInboxInput,
+  SuggestionMineInput,
+  SuggestionPublicInput,
+  SuggestionReplyInput,
+  SuggestionSendInput,
+  type HeldItem,
+  type SuggestionView,
+} from './suggestion';
 import { TeamIdInput, TeamListInput, TeamRegisterInput, TeamRespondInput, type TeamBoard, type TeamView } from './team';
 
 /**
@@ -144,6 +178,42 @@ export const ACTIONS = {
   'vote.remove': returns<{ removed: true }>()(VoteIdInput, ['chair', 'committee']),
   'vote.turnout': returns<VoteTurnout>()(VoteIdInput, ['chair', 'committee']),
   'vote.export': returns<VoteExport>()(VoteIdInput, ['chair', 'committee']),
+
+  // 教代会提案: sessions and departments (chair), proposals (delegates), triage (提案工作委员会).
+  'congress.sessions': returns<{ sessions: CongressSession[]; current: string | null }>()(NoInput, 'member'),
+  'congress.saveSession': returns<CongressSession>()(SessionSaveInput, ['chair']),
+  'department.list': returns<DepartmentView[]>()(NoInput, 'member'),
+  'department.save': returns<DepartmentView>()(DepartmentSaveInput, ['chair']),
+  'department.remove': returns<{ removed: true }>()(DepartmentIdInput, ['chair']),
+  'proposal.list': returns<{ proposals: ProposalSummary[]; isDelegate: boolean; isCommittee: boolean; isHandler: boolean }>()(ProposalListInput, 'member'),
+  'proposal.get': returns<ProposalDetail>()(ProposalIdInput, 'member'),
+  'proposal.delegates': returns<Array<{ memberId: string; name: string; groupName: string }>>()(NoInput, 'member'),
+  'proposal.create': returns<ProposalDetail>()(ProposalCreateInput, 'member'),
+  'proposal.update': returns<ProposalDetail>()(ProposalUpdateInput, 'member'),
+  'proposal.invite': returns<ProposalDetail>()(ProposalInviteInput, 'member'),
+  'proposal.revise': returns<ProposalDetail>()(ProposalIdInput, 'member'),
+  'proposal.respond': returns<ProposalDetail>()(ProposalRespondInput, 'member'),
+  'proposal.submit': returns<ProposalDetail>()(ProposalIdInput, 'member'),
+  'proposal.triage': returns<ProposalDetail>()(ProposalTriageInput, ['chair', 'proposalCommittee']),
+  'proposal.assign': returns<ProposalDetail>()(ProposalAssignInput, ['chair', 'proposalCommittee']),
+  'proposal.reply': returns<ProposalDetail>()(ProposalReplyInput, 'member'),
+  'proposal.rate': returns<ProposalDetail>()(ProposalRateInput, 'member'),
+  'proposal.report': returns<ProposalReport>()(SessionIdInput, ['chair', 'proposalCommittee']),
+  'proposal.exportReport': returns<ProposalReportFile>()(SessionIdInput, ['chair', 'proposalCommittee']),
+
+  // 意见箱: any member, anonymously if they choose; the chair and committee reply.
+  'suggestion.send': returns<SuggestionView>()(SuggestionSendInput, 'member'),
+  'suggestion.mine': returns<SuggestionView[]>()(SuggestionMineInput, 'member'),
+  'suggestion.get': returns<SuggestionView>()(SuggestionGetInput, 'member'),
+  'suggestion.public': returns<SuggestionView[]>()(NoInput, 'member'),
+  'suggestion.inbox': returns<SuggestionView[]>()(SuggestionInboxInput, ['chair', 'committee']),
+  'suggestion.reply': returns<SuggestionView>()(SuggestionReplyInput, ['chair', 'committee']),
+  'suggestion.setPublic': returns<SuggestionView>()(SuggestionPublicInput, ['chair']),
+
+  // Texts the content check could not judge wait for the chair.
+  'moderation.list': returns<HeldItem[]>()(NoInput, ['chair']),
+  'moderation.release': returns<{ released: true }>()(ModerationInput, ['chair']),
+  'moderation.refuse': returns<{ refused: true }>()(ModerationRefuseInput, ['chair']),
 } satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof ACTIONS;

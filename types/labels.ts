@@ -75,3 +75,42 @@ export const VOTE_PHASE_LABELS: Record<(typeof VOTE_PHASES)[number], string> = {
   open: '进行中',
   closed: '已结束',
 };
+
+/** 教代会提案 categories (提案分类), as congress reports group them. */
+export const PROPOSAL_CATEGORIES = ['teaching', 'management', 'welfare', 'logistics', 'other'] as const;
+export const PROPOSAL_CATEGORY_LABELS: Record<(typeof PROPOSAL_CATEGORIES)[number], string> = {
+  teaching: '教育教学',
+  management: '学校管理',
+  welfare: '教职工福利',
+  logistics: '后勤保障',
+  other: '其他',
+};
+
+/** Where a proposal stands, from draft to 办结. */
+export const PROPOSAL_STATUSES = ['draft', 'held', 'seeking', 'submitted', 'accepted', 'assigned', 'replied', 'closed', 'rejected', 'converted', 'merged'] as const;
+export const PROPOSAL_STATUS_LABELS: Record<(typeof PROPOSAL_STATUSES)[number], string> = {
+  draft: '草稿',
+  held: '待人工审核',
+  seeking: '征集附议中',
+  submitted: '待审查',
+  accepted: '已立案待交办',
+  assigned: '办理中',
+  replied: '已答复待评价',
+  closed: '已办结',
+  rejected: '不予立案',
+  converted: '已转为意见建议',
+  merged: '已并案',
+};
+
+/** How the proposer and co-signers rate a reply. */
+export const RATINGS = ['satisfied', 'basically', 'unsatisfied'] as const;
+export const RATING_LABELS: Record<(typeof RATINGS)[number], string> = { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意' };
+
+/** Where a suggestion stands: always visible to its sender. */
+export const SUGGESTION_STATUSES = ['held', 'received', 'replied', 'refused'] as const;
+export const SUGGESTION_STATUS_LABELS: Record<(typeof SUGGESTION_STATUSES)[number], string> = {
+  held: '待人工审核',
+  received: '已收到，待答复',
+  replied: '已答复',
+  refused: '未通过审核',
+};

@@ -315,7 +315,9 @@ describe('publishing', () => {
     expect(expectOk(await t.act(chair, 'suggestion.setPublic', { suggestionId: sent._id, public: true }))).toMatchObject({ public: true, status: 'replied' });
     expect(expectOk(await t.act(chair, 'suggestion.setPublic', { suggestionId: sent._id, public: true }))).toMatchObject({ public: true });
     expect(stored(sent._id).public).toBe(true);
-    expect(expectOk(await t.act(bob, 'suggestion.get', { suggestionId: sent._id }))).toMatchObject({ mine: false, senderName: aliceMember.name, reply: { text: '已答复' } });
+    expect(expectOk(await t.act(bob, 'suggestion.get', { suggestionId: sent._id }))).toMatchObject({ mine: false, senderName: '教职工', reply: { text: '已答复' } });
+    // The sender still sees their own name; other members see the suggestion and the reply, not who sent it.
+    expect(JSON.stringify(expectOk(await t.act(bob, 'suggestion.get', { suggestionId: sent._id })))).not.toContain(aliceMember.name);
 
     expectOk(await t.act(chair, 'suggestion.setPublic', { suggestionId: sent._id, public: false }));
     expect(expectOk(await t.act(bob, 'suggestion.public', {})).map((s) => s._id)).not.toContain(sent._id);
@@ -335,7 +337,7 @@ describe('publishing', () => {
     expect(ids).not.toContain(hidden);
     expect(ids.indexOf(newer)).toBeLessThan(ids.indexOf(older));
     expect(list.find((s) => s._id === newer)).toMatchObject({ senderName: '匿名', anonymous: true, public: true, status: 'replied' });
-    expect(list.find((s) => s._id === older)).toMatchObject({ senderName: aliceMember.name, mine: false });
+    expect(list.find((s) => s._id === older)).toMatchObject({ senderName: '教职工', mine: false });
     expect(list.every((s) => s.public && s.status === 'replied')).toBe(true);
     expectNoIdentity(list);
   });

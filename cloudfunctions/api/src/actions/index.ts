@@ -11,8 +11,17 @@ import { getMemberRecord, setRoles, unbindMember } from './member';
 import { bindMe, getMe } from './me';
 import { commitRoster, listRoster, previewRoster } from './roster';
 import { claimChair } from './setup';
+import { getSuggestion, mySuggestions, publicSuggestions, replySuggestion, sendSuggestion, setSuggestionPublic, suggestionInbox } from './suggestion';
 import { reportSubscription } from './subscription';
 import { castVote, getVoteDetail, listVotes } from './vote';
+import { listCongressSessions, listDepartmentViews, removeDepartment, saveCongressSession, saveDepartment } from './congress';
+import { listHeld, refuseHeld, releaseHeld } from './moderation';
+import {
+  createProposal, getProposalDetail, inviteCoSigners, listProposals, respondToProposal, reviseProposal, submitProposal, updateProposal,
+} from './proposal';
+import { assignProposal, rateProposal, replyToProposal, triageProposal } from './proposal-handling';
+import { listDelegates } from './proposal-delegates';
+import { exportProposalReport, proposalReport } from './proposal-report';
 import { exportVote } from './vote-export';
 import { closeVote, createVote, extendVote, publishVote, removeVote, updateVote, voteTurnout } from './vote-organise';
 
@@ -64,4 +73,34 @@ export const handlers: HandlerTable = {
   'vote.remove': removeVote,
   'vote.turnout': voteTurnout,
   'vote.export': exportVote,
+  'congress.sessions': listCongressSessions,
+  'congress.saveSession': saveCongressSession,
+  'department.list': listDepartmentViews,
+  'department.save': saveDepartment,
+  'department.remove': removeDepartment,
+  'proposal.list': listProposals,
+  'proposal.get': getProposalDetail,
+  'proposal.delegates': listDelegates,
+  'proposal.create': createProposal,
+  'proposal.update': updateProposal,
+  'proposal.invite': inviteCoSigners,
+  'proposal.revise': reviseProposal,
+  'proposal.respond': respondToProposal,
+  'proposal.submit': submitProposal,
+  'proposal.triage': triageProposal,
+  'proposal.assign': assignProposal,
+  'proposal.reply': replyToProposal,
+  'proposal.rate': rateProposal,
+  'proposal.report': proposalReport,
+  'proposal.exportReport': exportProposalReport,
+  'moderation.list': listHeld,
+  'moderation.release': releaseHeld,
+  'moderation.refuse': refuseHeld,
+  'suggestion.send': sendSuggestion,
+  'suggestion.mine': mySuggestions,
+  'suggestion.get': getSuggestion,
+  'suggestion.public': publicSuggestions,
+  'suggestion.inbox': suggestionInbox,
+  'suggestion.reply': replySuggestion,
+  'suggestion.setPublic': setSuggestionPublic,
 };

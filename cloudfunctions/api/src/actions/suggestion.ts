@@ -71,15 +71,16 @@ export const getSuggestion: Handler<'suggestion.get'> = async ({ suggestionId, t
   const viewer = me(caller);
   const suggestion = await mustGetSuggestion(suggestionId);
   const sender = sentBy(suggestion, viewer._id, token ? ownerHashOf(token) : null);
-  if (!maySee(suggestion, { organiser: isOrganiser(viewer), sender })) throw new DomainError('NOT_FOUND');
-  return toSuggestionView(suggestion, sender);
+  const organiser = isOrganiser(viewer);
+  if (!maySee(suggestion, { organiser, sender })) throw new DomainError('NOT_FOUND');
+  return toSuggestionView(suggestion, sender, organiser);
 };
 
 /** Replied suggestions the chair made public, newest first. */
 export const publicSuggestions: Handler<'suggestion.public'> = async (_input, caller) => {
   const viewer = me(caller);
   const { data } = await newestFirst({ public: true, status: 'replied' });
-  return (data as Suggestion[]).map((s) => toSuggestionView(s, sentBy(s, viewer._id)));
+  return (data as Suggestion[]).map((s) => toSuggestionView(s, sentBy(s, viewer._id), isOrganiser(viewer)));
 };
 
 /** Every suggestion (optionally of one status), for the chair and committee. */

@@ -81,13 +81,17 @@ export const maySee = (suggestion: Pick<Suggestion, 'status' | 'public'>, viewer
   viewer.sender || viewer.organiser || isPublished(suggestion);
 
 /** A suggestion as a screen shows it: never the owner hash, the 工号, an openid or a held reply. */
-export function toSuggestionView(suggestion: Suggestion, mine: boolean): SuggestionView {
+/**
+ * `showSender`: the sender's name is for the sender and those who handle suggestions; when the chair
+ * makes a reply public, other members see the suggestion and the reply, not who sent it.
+ */
+export function toSuggestionView(suggestion: Suggestion, mine: boolean, showSender = true): SuggestionView {
   return {
     _id: suggestion._id,
     title: suggestion.title,
     body: suggestion.body,
     anonymous: suggestion.anonymous,
-    senderName: suggestion.anonymous ? ANONYMOUS_NAME : (suggestion.senderName ?? ''),
+    senderName: suggestion.anonymous ? ANONYMOUS_NAME : showSender || mine ? (suggestion.senderName ?? '') : '教职工',
     status: suggestion.status,
     reply: suggestion.reply ? { text: suggestion.reply.text, byName: suggestion.reply.byName, at: suggestion.reply.at } : null,
     public: suggestion.public,
