@@ -64,17 +64,32 @@ describe('election', () => {
   });
 
   test('a refused cast shows the server’s message and keeps the choices', async () => {
-    answer({ 'vote.get': aVoteDetail(), 'vote.cast': failure('VOTE_NOT_OPEN') });
+    answer({ 'vote.get': aVoteDetail(), 'vote.cast': failure('CONFLICT') });
     render(<BallotPage />);
     await screen.findByText('请选择 1–2 人');
     await tapAndSettle(choice('王五'));
     await tapAndSettle(button('投票'));
 
-    expect(await screen.findByText('现在不在投票时间内')).toBeInTheDocument();
+    expect(await screen.findByText('有人同时在修改，请刷新后再试')).toBeInTheDocument();
     expect(checked(choice('王五'))).toBe(true);
     expect(screen.getByText('已选 1 人')).toBeInTheDocument();
     expect(isDisabled(button('投票'))).toBe(false);
     expect(taro.showToast).not.toHaveBeenCalled();
+  });
+
+  test('a ballot already cast elsewhere: the refusal stays on screen and the page catches up to 已投票', async () => {
+    answer({ 'vote.get': aVoteDetail(), 'vote.cast': failure('ALREADY_VOTED') });
+    render(<BallotPage />);
+    await screen.findByText('请选择 1–2 人');
+    // Meanwhile the member voted in another tab: the next load says so.
+    answer({ 'vote.get': aVoteDetail({ voted: true, canVote: { ok: false, reason: '你已经投过票了' } }) });
+    await tapAndSettle(choice('王五'));
+    await tapAndSettle(button('投票'));
+
+    expect(await screen.findByText('已投票', { selector: '.ballot__voted' })).toBeInTheDocument();
+    expect(screen.getByText('你已经投过票了，每人只能投一次')).toBeInTheDocument();
+    expect(screen.queryByText('投票', { selector: '.nut-button *' })).not.toBeInTheDocument();
+    expect(callsTo('vote.get')).toHaveLength(2);
   });
 
   test('the server’s reasons for an invalid ballot are shown in full', async () => {

@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { VoteDetail } from '../../../../types/vote';
 import { InlineMessage } from '../../../components/InlineMessage';
-import { call } from '../../../gateway/cloud';
+import { call, CloudCallError } from '../../../gateway/cloud';
 import { fullMessageOf } from '../../../lib/cloud-message';
 import { ballotLines, ballotProblem, confirmationText, draftFrom, emptyDraft, toBallot, type BallotDraft } from '../lib/ballot';
 import { AppraisalBallot } from './AppraisalBallot';
@@ -16,6 +16,8 @@ export interface BallotSectionProps {
   detail: VoteDetail;
   /** The detail the cloud answered after the cast. */
   onCast: (next: VoteDetail) => void;
+  /** The page's detail is out of date (voted elsewhere, or the vote closed): load it again. */
+  onStale: () => void;
 }
 
 /** The ballot of the vote's kind, controlled by `draft`. */
@@ -34,7 +36,7 @@ function KindBallot({ detail, draft, onChange, disabled }: { detail: VoteDetail;
  * 我的选票: the ballot to fill in and cast (after a confirmation that repeats the choices), or 已投票
  * with a named vote's own ballot and 修改选票, or why the member cannot vote.
  */
-export function BallotSection({ detail, onCast }: BallotSectionProps) {
+export function BallotSection({ detail, onCast, onStale }: BallotSectionProps) {
   const { vote, voted, myBallot, canVote, canChange } = detail;
   const content = vote.content;
   const [editing, setEditing] = useState(false);
@@ -66,6 +68,8 @@ export function BallotSection({ detail, onCast }: BallotSectionProps) {
     } catch (e) {
       // The choices stay as they were, so the member can adjust and try again.
       setProblem(fullMessageOf(e, '投票没有成功，请稍后再试'));
+      // Voted from another device or tab, or the vote closed meanwhile: show what is true now.
+      if (e instanceof CloudCallError && (e.code === 'ALREADY_VOTED' || e.code === 'VOTE_NOT_OPEN')) onStale();
     } finally {
       setBusy(false);
     }
@@ -97,6 +101,7 @@ export function BallotSection({ detail, onCast }: BallotSectionProps) {
           </>
         ) : voted ? (
           <>
+            <InlineMessage text={problem} />
             <Text className="ballot__voted">已投票</Text>
             {myBallot &&
               ballotLines(content, myBallot).map((line) => (

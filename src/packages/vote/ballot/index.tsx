@@ -48,6 +48,7 @@ export default function BallotPage() {
                   detail.setData(next);
                   announce();
                 }}
+                onStale={() => void detail.reload()}
               />
             )}
             {data.phase !== 'draft' && (
