@@ -1,0 +1,41 @@
+/**
+ * Choosing co-signers: any member may list the congress delegates (names and groups only), so a
+ * delegate can invite others to co-sign a proposal.
+ */
+import { demo, expectOk, startTestCloud, type TestCloud } from './support/harness';
+
+jest.setTimeout(60_000);
+
+let t: TestCloud;
+
+beforeAll(async () => {
+  t = await startTestCloud();
+});
+afterAll(() => t.stop());
+
+const delegates = demo.members.filter((m) => m.isDelegate);
+const boundDelegate = delegates.find((m) => m.openid)!;
+
+describe('proposal.delegates', () => {
+  it('lists the other delegates, bound or not, by group then name, with no openids', async () => {
+    const list = expectOk(await t.act(demo.openid(boundDelegate.staffNo), 'proposal.delegates'));
+    const others = delegates.filter((m) => m.staffNo !== boundDelegate.staffNo);
+    expect(list).toHaveLength(others.length);
+    expect(list.map((d) => d.memberId).sort()).toEqual(others.map((m) => m.staffNo).sort());
+    expect(list.map((d) => d.memberId)).not.toContain(boundDelegate.staffNo);
+    // Unbound delegates may be invited too: they will see the invitation once they bind.
+    expect(delegates.some((m) => !m.openid)).toBe(true);
+    for (const row of list) expect(Object.keys(row).sort()).toEqual(['groupName', 'memberId', 'name']);
+    expect(JSON.stringify(list)).not.toMatch(/openid/i);
+    const order = list.map((d) => [d.groupName, d.name]);
+    const sorted = [...order].sort(([g1, n1], [g2, n2]) => g1.localeCompare(g2, 'zh-Hans-CN') || n1.localeCompare(n2, 'zh-Hans-CN'));
+    expect(order).toEqual(sorted);
+  });
+
+  it('answers a plain member too, and refuses a WeChat user not on the roster', async () => {
+    const plain = demo.members.find((m) => m.openid && !m.isDelegate)!;
+    const list = expectOk(await t.act(demo.openid(plain.staffNo), 'proposal.delegates'));
+    expect(list).toHaveLength(delegates.length);
+    expect(await t.act('openid-stranger', 'proposal.delegates')).toMatchObject({ ok: false, code: 'NOT_BOUND' });
+  });
+});
