@@ -6,7 +6,7 @@ import Taro from '@tarojs/taro';
 import type { ActionInput, ActionName, ActionOutput } from '../../types/actions';
 import type { Envelope, FieldIssue } from '../../types/envelope';
 import { CLIENT_ERROR_MESSAGES, type ClientErrorCode, type ErrorCode } from '../../types/errors';
-import { openDocument as openWithTransport, pickFile as pickWithTransport, requestSubscribe as askWithTransport, send } from './transport';
+import { openDocument as openWithTransport, pickFile as pickWithTransport, randomToken as tokenWithTransport, requestSubscribe as askWithTransport, send } from './transport';
 import { TransportError, type PickedFile, type StoredFile, type SubscribeAnswers } from './types';
 
 export type { PickedFile, SubscribeAnswers };
@@ -81,3 +81,18 @@ export async function openDocument(file: StoredFile): Promise<void> {
  * refuses the sheet after an await). Resolves {} when nothing could be asked.
  */
 export const requestSubscribe = (templateIds: string[]): Promise<SubscribeAnswers> => askWithTransport(templateIds);
+
+/** Said when the phone has no strong random source (WeChat older than base library 2.15.0). */
+const NO_RANDOM_MESSAGE = '这台手机暂时无法匿名提交，请把微信更新到最新版本后再试，或关闭「匿名」';
+
+/**
+ * A new owner token for one anonymous suggestion: 43 characters of [A-Za-z0-9_-] from the
+ * platform's cryptographically strong random source. Rejects with a CloudCallError when there is none.
+ */
+export async function randomToken(): Promise<string> {
+  try {
+    return await tokenWithTransport();
+  } catch {
+    throw new CloudCallError('INTERNAL', NO_RANDOM_MESSAGE);
+  }
+}

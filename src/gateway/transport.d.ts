@@ -10,3 +10,8 @@ export function pickFile(extensions: string[]): Promise<PickedFile | null>;
 export function openDocument(file: StoredFile): Promise<void>;
 /** Asks for consent to these subscription templates (must run inside a tap). Resolves {} when it could not ask. */
 export function requestSubscribe(templateIds: string[]): Promise<SubscribeAnswers>;
+/**
+ * A new owner token from the platform's cryptographically strong random source (WeChat:
+ * wx.getRandomValues; browser: crypto.getRandomValues). Rejects when there is none: never weaker randomness.
+ */
+export function randomToken(): Promise<string>;

@@ -4,6 +4,7 @@
 import Taro from '@tarojs/taro';
 import type { PickedFile, SubscribeAnswers, StoredFile } from './types';
 import { TransportError } from './types';
+import { TOKEN_LENGTH, tokenFromBytes } from './token';
 
 export async function send(functionName: string, event: object): Promise<unknown> {
   let res: Response;
@@ -77,4 +78,11 @@ export async function requestSubscribe(templateIds: string[]): Promise<Subscribe
   } catch {
     return {};
   }
+}
+
+/** The browser's Web Crypto source. */
+export async function randomToken(): Promise<string> {
+  const source = globalThis.crypto;
+  if (!source || typeof source.getRandomValues !== 'function') throw new Error('crypto.getRandomValues is not available');
+  return tokenFromBytes(source.getRandomValues(new Uint8Array(TOKEN_LENGTH)));
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { PickedFile, SubscribeAnswers, StoredFile } from './types';
+import { TOKEN_LENGTH, tokenFromBytes } from './token';
 
 let ready = false;
 
@@ -54,4 +55,44 @@ export async function requestSubscribe(templateIds: string[]): Promise<Subscribe
   } catch {
     return {}; // not configured, or the person closed the sheet
   }
+}
+
+/** How long to wait for wx.getRandomValues before giving up (it answers at once where it exists). */
+const RANDOM_TIMEOUT_MS = 5000;
+
+/**
+ * The mini-program runtime has no Web Crypto (`crypto` is undefined there): WeChat's own
+ * wx.getRandomValues (base library 2.15.0+) gives cryptographically secure bytes. Taro passes it
+ * through without promisifying, so the callbacks are used. Older WeChat versions lack it: reject,
+ * never fall back to weaker randomness.
+ */
+export function randomToken(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    if (typeof Taro.getRandomValues !== 'function') {
+      reject(new Error('wx.getRandomValues is not available'));
+      return;
+    }
+    // A stand-in that never calls back (an unsupported API) must not leave the sender waiting.
+    const timer = setTimeout(() => reject(new Error('wx.getRandomValues did not answer')), RANDOM_TIMEOUT_MS);
+    try {
+      Taro.getRandomValues({
+        length: TOKEN_LENGTH,
+        success: (res) => {
+          clearTimeout(timer);
+          try {
+            resolve(tokenFromBytes(new Uint8Array(res.randomValues)));
+          } catch (error) {
+            reject(error);
+          }
+        },
+        fail: (res) => {
+          clearTimeout(timer);
+          reject(new Error(res.errMsg || 'wx.getRandomValues failed'));
+        },
+      });
+    } catch (error) {
+      clearTimeout(timer);
+      reject(error);
+    }
+  });
 }

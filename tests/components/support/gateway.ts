@@ -29,6 +29,12 @@ export const pickFile = jest.fn<ReturnType<typeof Gateway.pickFile>, Parameters<
 export const openDocument = jest.fn<ReturnType<typeof Gateway.openDocument>, Parameters<typeof Gateway.openDocument>>(async () => undefined);
 export const requestSubscribe = jest.fn<ReturnType<typeof Gateway.requestSubscribe>, Parameters<typeof Gateway.requestSubscribe>>(async () => ({}));
 
+/** The n-th owner token `randomToken` hands out in a test (from 1): 43 characters, as the real ones. */
+export const testToken = (n: number): string => `testtoken${String(n).padStart(4, '0')}`.padEnd(43, 'x');
+let tokensMade = 0;
+/** Owner tokens for anonymous suggestions: testToken(1), testToken(2), … in each test. */
+export const randomToken = jest.fn<ReturnType<typeof Gateway.randomToken>, Parameters<typeof Gateway.randomToken>>(async () => testToken(++tokensMade));
+
 let answers: Answers = {};
 
 /** Sets what each action answers from now on (replacing earlier answers for the same actions). */
@@ -50,6 +56,7 @@ export const gatewayModule = (): Partial<typeof Gateway> => ({
   pickFile,
   openDocument,
   requestSubscribe,
+  randomToken,
 });
 
 beforeEach(() => {
@@ -58,4 +65,7 @@ beforeEach(() => {
   pickFile.mockReset();
   openDocument.mockClear();
   requestSubscribe.mockClear();
+  tokensMade = 0;
+  randomToken.mockReset();
+  randomToken.mockImplementation(async () => testToken(++tokensMade));
 });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '提案办理情况报告' });
