@@ -9,6 +9,10 @@ export default defineAppConfig({
     // Votes: members' ballots and results; organisers' form and turnout in their own subpackage.
     { root: 'packages/vote', pages: ['list/index', 'ballot/index'] },
     { root: 'packages/vote-admin', pages: ['edit/index', 'turnout/index'] },
+    // 教代会提案 and 意见箱: delegates', handlers' and members' pages; the chair's and committee's tools.
+    { root: 'packages/proposal', pages: ['list/index', 'edit/index', 'detail/index'] },
+    { root: 'packages/suggestion', pages: ['send/index', 'mine/index', 'detail/index', 'public/index'] },
+    { root: 'packages/proposal-admin', pages: ['sessions/index', 'departments/index', 'report/index', 'moderation/index', 'inbox/index'] },
   ],
   window: {
     navigationBarTitleText: '教工之家',

@@ -11,7 +11,11 @@ const TOOLS: OrganiserTool[] = [
   { title: '会员名册', description: '查看会员，设置角色，导入名册', url: '/packages/admin/roster/index', roles: ['chair', 'committee'] },
   // Opens the create form: the 活动 tab (where existing activities are managed) is one tap away.
   { title: '活动管理', description: '发起新活动；已有活动在「活动」页打开后管理', url: '/packages/organiser/edit/index', roles: ['chair', 'committee'] },
-  { title: '投票评议', description: '发起评选、民主评议、表决或问卷投票', url: '/packages/vote-admin/edit/index', roles: ['chair', 'committee'] },
+  { title: '发起投票', description: '评选、民主评议、表决或问卷投票；已有投票在「投票评议」里管理', url: '/packages/vote-admin/edit/index', roles: ['chair', 'committee'] },
+  { title: '提案工作', description: '审查提案、交办承办部门、生成办理情况报告', url: '/packages/proposal/list/index?box=committee', roles: ['chair', 'proposalCommittee'] },
+  { title: '意见箱答复', description: '查看并答复会员的意见建议，决定是否公开', url: '/packages/proposal-admin/inbox/index', roles: ['chair', 'committee'] },
+  { title: '教代会与承办部门', description: '设置会议的提案征集时间、承办部门和答复人', url: '/packages/proposal-admin/sessions/index', roles: ['chair'] },
+  { title: '待审核内容', description: '内容安全检查暂不可用时提交的文字', url: '/packages/proposal-admin/moderation/index', roles: ['chair'] },
   { title: '工会小组', description: '新建、改名或删除小组', url: '/packages/admin/groups/index', roles: ['chair'] },
 ];
 
