@@ -69,6 +69,10 @@ import {
   type HeldItem,
   type SuggestionView,
 } from './suggestion';
+import { NoticeIdInput, NoticeListInput, NoticeUpdateInput, NoticeWriteInput, type Notice, type NoticeDetail, type NoticeReaders, type NoticeSummary } from './notice';
+import { MonthInput, PlanItemDateInput, PlanMakeDraftInput, PlanPreviewInput, PlanSaveInput, PlanYearInput, type Plan, type PlanItem, type PlanPreview } from './plan';
+import { MessageReadInput, NoticeRemindInput, ReminderSummaryInput, type MessageView, type ReminderTally } from './message';
+import type { TemplateKey } from './subscriptions';
 import { TeamIdInput, TeamListInput, TeamRegisterInput, TeamRespondInput, type TeamBoard, type TeamView } from './team';
 
 /**
@@ -116,8 +120,18 @@ const SetRolesInput = v.strictObject({
 const SubscriptionReportInput = v.strictObject({
   templateId: v.picklist(SUBSCRIPTION_TEMPLATE_IDS, '未知的订阅消息模板'),
   result: v.picklist(SUBSCRIBE_RESULTS, '订阅结果不正确'),
-  context: v.strictObject({ kind: v.literal('activity'), id: Id }),
+  context: v.strictObject({ kind: v.picklist(['activity', 'vote', 'proposal', 'suggestion', 'notice', 'settings'], '来源不正确'), id: v.optional(Id) }),
 });
+
+/** The home page's month: the plan's items, activities, open votes and new notices, in one answer. */
+export interface HomeMonth {
+  month: string;
+  planItems: Array<PlanItem & { month: number }>;
+  activities: ActivitySummary[];
+  votes: VoteSummary[];
+  notices: NoticeSummary[];
+  unreadMessages: number;
+}
 
 /** The action map: every request the app can make, its input schema, who may call it, and its output. */
 export const ACTIONS = {
@@ -209,6 +223,30 @@ export const ACTIONS = {
   'suggestion.inbox': returns<SuggestionView[]>()(SuggestionInboxInput, ['chair', 'committee']),
   'suggestion.reply': returns<SuggestionView>()(SuggestionReplyInput, ['chair', 'committee']),
   'suggestion.setPublic': returns<SuggestionView>()(SuggestionPublicInput, ['chair']),
+
+  // 通知公告: written by the chair or a committee member, read by their audience.
+  'notice.list': returns<{ notices: NoticeSummary[]; canManage: boolean; unread: number }>()(NoticeListInput, 'member'),
+  'notice.get': returns<NoticeDetail>()(NoticeIdInput, 'member'),
+  'notice.create': returns<Notice>()(NoticeWriteInput, ['chair', 'committee']),
+  'notice.update': returns<Notice>()(NoticeUpdateInput, ['chair', 'committee']),
+  'notice.publish': returns<Notice>()(NoticeIdInput, ['chair', 'committee']),
+  'notice.remove': returns<{ removed: true }>()(NoticeIdInput, ['chair', 'committee']),
+  'notice.readers': returns<NoticeReaders>()(NoticeIdInput, ['chair', 'committee', 'groupLeader']),
+  'notice.remindUnread': returns<{ reminded: number; wechat: number; inAppOnly: number }>()(NoticeRemindInput, ['chair', 'committee', 'groupLeader']),
+
+  // The annual plan (工作计划) and the month at a glance.
+  'plan.preview': returns<PlanPreview>()(PlanPreviewInput, ['chair']),
+  'plan.save': returns<Plan>()(PlanSaveInput, ['chair']),
+  'plan.get': returns<{ plan: Plan | null }>()(PlanYearInput, 'member'),
+  'plan.setItemDate': returns<PlanItem>()(PlanItemDateInput, ['chair', 'committee']),
+  'plan.makeDraft': returns<{ kind: 'activity' | 'vote' | 'notice'; id: string }>()(PlanMakeDraftInput, ['chair', 'committee']),
+  'home.month': returns<HomeMonth>()(MonthInput, 'member'),
+
+  // 消息: every reminder, also when WeChat could not deliver it; 提醒设置: consents in hand.
+  'message.list': returns<{ messages: MessageView[]; unread: number }>()(NoInput, 'member'),
+  'message.read': returns<{ unread: number }>()(MessageReadInput, 'member'),
+  'reminder.summary': returns<ReminderTally[]>()(ReminderSummaryInput, ['chair', 'committee']),
+  'subscription.status': returns<Array<{ key: TemplateKey; title: string; credits: number }>>()(NoInput, 'member'),
 
   // Texts the content check could not judge wait for the chair.
   'moderation.list': returns<HeldItem[]>()(NoInput, ['chair']),

@@ -72,6 +72,13 @@ export const ERROR_MESSAGES = {
   CONTENT_RISKY: '内容未通过微信内容安全检查，请修改后再提交',
   SUGGESTION_DAILY_LIMIT: '今天提交的建议已达上限，明天再来吧',
   NOT_HELD: '这条内容不在待审核状态，请刷新后再试',
+  ATTACHMENT_TOO_LARGE: '附件太大了，每个附件最多 10 MB',
+  ATTACHMENT_MISSING: '附件没有上传成功，请重新上传',
+  NOTICE_NOT_EDITABLE: '通知已经发布，不能再修改；如需更正请另发一条',
+  PLAN_UNREADABLE: '无法读取这个文件，请上传 .txt 或 .docx 格式的工作计划',
+  PLAN_UNPARSEABLE: '没有找到按月份排列的工作安排，请检查格式（例如「九月份：1、……」）',
+  PLAN_ITEM_LINKED: '这个条目已经生成过草稿了',
+  VOTE_INCOMPLETE: '投票还不完整，请先补充候选人再发布',
   INTERNAL: '服务开小差了，请稍后再试',
 } as const;
 

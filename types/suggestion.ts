@@ -69,7 +69,7 @@ export const SuggestionReplyInput = v.strictObject({ suggestionId: Id, text: Tex
 export const SuggestionPublicInput = v.strictObject({ suggestionId: Id, public: v.boolean('请选择是否公开') });
 
 /** Texts held for the chair because the content check could not run. */
-export const MODERATION_KINDS = ['proposal', 'proposalReply', 'suggestion', 'suggestionReply'] as const;
+export const MODERATION_KINDS = ['proposal', 'proposalReply', 'suggestion', 'suggestionReply', 'notice'] as const;
 export type ModerationKind = (typeof MODERATION_KINDS)[number];
 export interface HeldItem {
   kind: ModerationKind;

@@ -36,12 +36,13 @@ export const VoteContentSchema = v.variant('kind', [
   v.pipe(
     v.strictObject({
       kind: v.literal('election'),
-      candidates: v.pipe(v.array(CandidateSchema), v.minLength(1, '至少要有一位候选人'), v.maxLength(100, '候选人最多 100 位')),
+      // A draft may have no candidates yet (e.g. made from a plan item); publishing needs at least one.
+      candidates: v.pipe(v.array(CandidateSchema), v.maxLength(100, '候选人最多 100 位')),
       minPicks: Count('最少选择人数', 0, 100),
       maxPicks: Count('最多选择人数', 1, 100),
     }),
     v.check((c) => c.minPicks <= c.maxPicks, '最少选择人数不能大于最多选择人数'),
-    v.check((c) => c.maxPicks <= c.candidates.length, '最多选择人数不能超过候选人数'),
+    v.check((c) => c.candidates.length === 0 || c.maxPicks <= c.candidates.length, '最多选择人数不能超过候选人数'),
     v.check((c) => unique(c.candidates.map((x) => x.id)), '候选人编号重复'),
   ),
   v.pipe(

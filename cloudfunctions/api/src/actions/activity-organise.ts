@@ -19,9 +19,22 @@ import { tellMember } from '../lib/tell-member';
 /** The dispatcher admits only bound members to these actions. */
 const me = (caller: Caller): Member => (caller as BoundCaller).member;
 
+/** A new draft activity as stored, without its id. */
+export const newActivity = (draft: ActivityDraft, createdBy: string, now: number) => ({
+  ...draft,
+  status: 'draft' as ActivityStatus,
+  taken: 0,
+  waiting: 0,
+  checkedIn: 0,
+  createdBy,
+  createdAt: now,
+  updatedAt: now,
+  ...(draft.teams ? { teamsTaken: 0 } : {}),
+});
+
 export const createActivity: Handler<'activity.create'> = async ({ draft }, caller) => {
   const now = Date.now();
-  const fields = { ...draft, status: 'draft' as ActivityStatus, taken: 0, waiting: 0, checkedIn: 0, createdBy: me(caller)._id, createdAt: now, updatedAt: now, ...(draft.teams ? { teamsTaken: 0 } : {}) };
+  const fields = newActivity(draft, me(caller)._id, now);
   const { _id } = await collection('activities').add({ data: fields });
   return { _id: String(_id), ...fields };
 };

@@ -16,6 +16,10 @@ import { reportSubscription } from './subscription';
 import { castVote, getVoteDetail, listVotes } from './vote';
 import { listCongressSessions, listDepartmentViews, removeDepartment, saveCongressSession, saveDepartment } from './congress';
 import { listHeld, refuseHeld, releaseHeld } from './moderation';
+import { homeMonth } from './home';
+import { listMessages, readMessage, reminderSummary, subscriptionStatus } from './message';
+import { createNotice, getNoticeDetail, listNotices, noticeReaders, publishNotice, remindUnread, removeNotice, updateNotice } from './notice';
+import { getPlanOfYear, makeDraftFromItem, previewPlan, savePlan, setPlanItemDate } from './plan';
 import {
   createProposal, getProposalDetail, inviteCoSigners, listProposals, respondToProposal, reviseProposal, submitProposal, updateProposal,
 } from './proposal';
@@ -93,6 +97,24 @@ export const handlers: HandlerTable = {
   'proposal.rate': rateProposal,
   'proposal.report': proposalReport,
   'proposal.exportReport': exportProposalReport,
+  'notice.list': listNotices,
+  'notice.get': getNoticeDetail,
+  'notice.create': createNotice,
+  'notice.update': updateNotice,
+  'notice.publish': publishNotice,
+  'notice.remove': removeNotice,
+  'notice.readers': noticeReaders,
+  'notice.remindUnread': remindUnread,
+  'plan.preview': previewPlan,
+  'plan.save': savePlan,
+  'plan.get': getPlanOfYear,
+  'plan.setItemDate': setPlanItemDate,
+  'plan.makeDraft': makeDraftFromItem,
+  'home.month': homeMonth,
+  'message.list': listMessages,
+  'message.read': readMessage,
+  'reminder.summary': reminderSummary,
+  'subscription.status': subscriptionStatus,
   'moderation.list': listHeld,
   'moderation.release': releaseHeld,
   'moderation.refuse': refuseHeld,

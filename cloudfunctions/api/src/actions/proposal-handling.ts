@@ -10,6 +10,7 @@ import { DomainError } from '../lib/domain-error';
 import type { Handler } from '../lib/dispatch';
 import { historyEntry, listDepartments, mustGetProposal, mustTransition, transition } from '../lib/proposals-repo';
 import { runInTransaction } from '../lib/transaction';
+import { tellProposalReplied } from '../lib/tell-replied';
 import { freshDetail } from './proposal';
 
 const me = (caller: Caller): Member => (caller as BoundCaller).member;
@@ -110,6 +111,7 @@ export const replyToProposal: Handler<'proposal.reply'> = async ({ proposalId, t
     await mustTransition(proposalId, where, { heldReply: _.set(reply) }, [historyEntry(viewer, `第 ${proposal.round} 轮答复已提交，待工会主席审核后送达`, undefined, now)]);
   } else {
     await mustTransition(proposalId, where, { status: 'replied', replies: _.push([reply]) }, [historyEntry(viewer, `${reply.departmentName}答复（第 ${proposal.round} 轮）`, undefined, now)]);
+    await tellProposalReplied(proposal, reply);
   }
   return freshDetail(proposalId, viewer);
 };

@@ -6,6 +6,7 @@ import { REPLYABLE, maySee, newSuggestion, ownerHashOf, sentBy, stampFor, toSugg
 import type { BoundCaller, Caller } from '../lib/caller';
 import { _ } from '../lib/cloud';
 import { collection } from '../lib/collections';
+import { tellSuggestionReplied } from '../lib/tell-replied';
 import { screenText } from '../lib/content-check';
 import { DomainError } from '../lib/domain-error';
 import type { Handler } from '../lib/dispatch';
@@ -116,6 +117,7 @@ export const replySuggestion: Handler<'suggestion.reply'> = async ({ suggestionI
   const fresh = await mustGetSuggestion(suggestionId);
   // Nothing updated while still replyable can only mean the same reply again, in the same millisecond.
   if (stats.updated === 0 && !REPLYABLE.includes(fresh.status)) throw notReplyable(fresh.status);
+  if (stats.updated === 1 && verdict === 'pass') await tellSuggestionReplied(fresh);
   return toSuggestionView(fresh, sentBy(fresh, replier._id));
 };
 

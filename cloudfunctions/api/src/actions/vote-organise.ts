@@ -23,21 +23,23 @@ const draftFields = (draft: VoteDraft) => ({
   namedBallots: draft.secret ? _.remove() : _.set({}),
 });
 
+/** A new draft vote as stored, without its id. */
+export const newVote = (draft: VoteDraft, createdBy: string, now: number): Omit<Vote, '_id'> => ({
+  ...draft,
+  status: 'draft',
+  rev: 1,
+  turnout: 0,
+  tally: emptyTally(draft.content),
+  voterIds: [],
+  otherTexts: [],
+  ...(draft.secret ? {} : { namedBallots: {} }),
+  createdBy,
+  createdAt: now,
+  updatedAt: now,
+});
+
 export const createVote: Handler<'vote.create'> = async ({ draft }, caller) => {
-  const now = Date.now();
-  const vote: Omit<Vote, '_id'> = {
-    ...draft,
-    status: 'draft',
-    rev: 1,
-    turnout: 0,
-    tally: emptyTally(draft.content),
-    voterIds: [],
-    otherTexts: [],
-    ...(draft.secret ? {} : { namedBallots: {} }),
-    createdBy: me(caller)._id,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const vote = newVote(draft, me(caller)._id, Date.now());
   const { _id } = await collection('votes').add({ data: vote });
   return voteInfo({ ...vote, _id });
 };
@@ -65,6 +67,7 @@ export const publishVote: Handler<'vote.publish'> = async ({ voteId }) => {
   const vote = await mustGetVote(voteId);
   if (vote.status !== 'draft') return voteInfo(vote);
   if (vote.closesAt <= now) throw new DomainError('VOTE_CLOSES_IN_PAST');
+  if (vote.content.kind === 'election' && vote.content.candidates.length === 0) throw new DomainError('VOTE_INCOMPLETE');
   await collection('votes').where({ _id: voteId, status: 'draft', closesAt: _.gt(now) }).update({ data: { status: 'published', updatedAt: now } });
   return answerWith(voteId);
 };

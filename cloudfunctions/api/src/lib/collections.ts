@@ -2,7 +2,8 @@ import { db } from './cloud';
 
 /** Every collection the functions use. Clients have no access to any of them (security rules). */
 export const COLLECTIONS = ['members', 'groups', 'bindings', 'bindAttempts', 'settings', 'activities', 'signups', 'teams', 'teamSeats', 'subscriptions', 'votes',
-  'congressSessions', 'departments', 'proposals', 'suggestions', 'suggestionQuota'] as const;
+  'congressSessions', 'departments', 'proposals', 'suggestions', 'suggestionQuota',
+  'notices', 'noticeReads', 'plans', 'messages'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 export const collection = (name: CollectionName) => db.collection(name);

@@ -1,4 +1,6 @@
+import type { Audience } from '../../../../types/activity';
 import type { Member } from '../../../../types/member';
+import { _ } from './cloud';
 import { collection } from './collections';
 
 /** The cloud caps one read at 1000 records: read in pages of that size. */
@@ -34,3 +36,26 @@ export async function countChairs(): Promise<number> {
   return countMembers({ roles: 'chair' });
 }
 
+
+/** The members query for an audience (the same conditions as `inAudience`). */
+export function audienceWhere(audience: Audience): Record<string, unknown> {
+  return {
+    ...(audience.statuses?.length ? { status: _.in(audience.statuses) } : {}),
+    ...(audience.genders?.length ? { gender: _.in(audience.genders) } : {}),
+    ...(audience.groupIds?.length ? { groupId: _.in(audience.groupIds) } : {}),
+    ...(audience.delegatesOnly ? { isDelegate: true } : {}),
+  };
+}
+
+/** Everyone in an audience (optionally only one group), by group then 工号: one request per 1000 members. */
+export async function membersInAudience(audience: Audience, groupId?: string): Promise<Member[]> {
+  const all: Member[] = [];
+  const where = { ...audienceWhere(audience), ...(groupId ? { groupId } : {}) };
+  for (let skip = 0; ; skip += PAGE) {
+    let query = collection('members').where(where).orderBy('groupName', 'asc').orderBy('_id', 'asc').limit(PAGE);
+    if (skip) query = query.skip(skip);
+    const { data } = await query.get();
+    all.push(...(data as Member[]));
+    if (data.length < PAGE) return all;
+  }
+}

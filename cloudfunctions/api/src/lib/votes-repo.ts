@@ -4,9 +4,7 @@ import type { NamedBallot, Vote } from '../../../../types/vote';
 import { _ } from './cloud';
 import { collection } from './collections';
 import { DomainError } from './domain-error';
-
-/** The cloud caps one read at 1000 records. */
-const PAGE = 1000;
+import { audienceWhere, membersInAudience } from './members-repo';
 
 /** Everything of a vote but the ballots of a named vote (read one voter's with `myBallotState`). */
 export async function getVote(voteId: string): Promise<Vote | null> {
@@ -31,32 +29,13 @@ export async function myBallotState(voteId: string, memberId: string): Promise<{
   return { voted: Boolean(row), named: row?.namedBallots?.[memberId] ?? null };
 }
 
-/** The members query for an electorate (the same conditions as `inAudience`). */
-export function electorateWhere(audience: Audience): Record<string, unknown> {
-  return {
-    ...(audience.statuses?.length ? { status: _.in(audience.statuses) } : {}),
-    ...(audience.genders?.length ? { gender: _.in(audience.genders) } : {}),
-    ...(audience.groupIds?.length ? { groupId: _.in(audience.groupIds) } : {}),
-    ...(audience.delegatesOnly ? { isDelegate: true } : {}),
-  };
-}
 
 export async function countElectorate(audience: Audience): Promise<number> {
-  const { total } = await collection('members').where(electorateWhere(audience)).count();
+  const { total } = await collection('members').where(audienceWhere(audience)).count();
   return total;
 }
 
-/** Everyone in the electorate, by group then 工号: one request per 1000 members. */
-export async function electorateMembers(audience: Audience): Promise<Member[]> {
-  const all: Member[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    let query = collection('members').where(electorateWhere(audience)).orderBy('groupName', 'asc').orderBy('_id', 'asc').limit(PAGE);
-    if (skip) query = query.skip(skip);
-    const { data } = await query.get();
-    all.push(...(data as Member[]));
-    if (data.length < PAGE) return all;
-  }
-}
+export const electorateMembers = (audience: Audience): Promise<Member[]> => membersInAudience(audience);
 
 /**
  * Who in the electorate has not voted yet: for the turnout screen, and for the reminders the day

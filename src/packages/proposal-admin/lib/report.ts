@@ -48,6 +48,7 @@ export function satisfactionText(satisfaction: Accepted['satisfaction']): string
 export const MODERATION_KIND_LABELS: Record<ModerationKind, string> = {
   proposal: '提案',
   proposalReply: '提案答复',
+  notice: '通知公告',
   suggestion: '意见建议',
   suggestionReply: '建议答复',
 };
