@@ -24,12 +24,15 @@ export interface Message {
   page: string;
   createdAt: number;
   /**
-   * pending: not yet tried; sending: claimed by a run (if that run died, it is never retried: never
-   * twice); sent: delivered by WeChat; inApp: no consent in hand, in the app only; refused: WeChat
-   * refused (43101 empties the member's ledger for that template).
+   * pending: not yet tried; sending: claimed by a run (if that run died, a later run takes it back
+   * after STALE_CLAIM_MS); attempting: being sent to WeChat right now (if the run dies here we cannot
+   * know whether WeChat got it, so it is never retried: never twice); sent: delivered by WeChat;
+   * inApp: no consent in hand, in the app only; refused: WeChat refused (43101 also empties the
+   * member's ledger for that template).
    */
-  delivery: 'pending' | 'sending' | 'sent' | 'inApp' | 'refused';
+  delivery: 'pending' | 'sending' | 'attempting' | 'sent' | 'inApp' | 'refused';
   claim?: string;
+  claimedAt?: number;
   deliveredAt?: number;
   readAt?: number;
 }

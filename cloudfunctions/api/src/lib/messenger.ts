@@ -3,16 +3,19 @@
  *
  * 1. Every recipient gets a message in the app (`messages/${reason}~${memberId}`): created in
  *    batches; an id that exists already (a rerun, an overlapping run) is never created twice.
- * 2. Delivery by WeChat is claimed in bulk by a conditional update (delivery 'pending' → 'sending',
- *    tagged with this run's claim), then read back: only this run sends what it claimed. A run that
- *    dies after claiming leaves those messages 'sending' and they are never retried: a reminder may
- *    stay in the app only, but it is never sent twice. A rerun sends what was still 'pending'.
- * 3. A consent is spent before each message, in bulk, by a conditional update (`credits > 0`)
- *    tagged with the claim and read back; no consent in hand → in the app only.
- * 4. What WeChat accepted is marked 'sent', the rest 'inApp'; a 43101 refusal empties that
- *    member's ledger for the template (they withdrew consent).
+ * 2. Delivery is claimed in bulk by a conditional update (delivery 'pending' → 'sending', tagged
+ *    with this run's claim and time) and read back: a run only delivers what it claimed, so two
+ *    overlapping runs never both deliver one message. A claim left by a run that died is taken back
+ *    (→ 'pending') once older than the function's timeout, so a rerun delivers what it had not.
+ * 3. Members without a consent in hand get the message in the app only ('inApp').
+ * 4. The rest go to WeChat in small batches: spend one consent each (conditional `credits > 0`,
+ *    tagged and read back), mark the batch 'attempting', send, then mark 'sent' or 'refused'. If the
+ *    run dies while a batch is 'attempting', nobody can know which of those WeChat accepted, so
+ *    they are never retried: a reminder may stay in the app only, but it is never sent twice.
+ *    A 43101 refusal empties that member's ledger for the template (they withdrew consent).
  *
- * Database requests grow with the number of reminders and with recipients / 1000, not with recipients.
+ * Database requests grow with the number of reminders, with recipients / 1000, and with WeChat
+ * sends / 50: never one per recipient.
  */
 import { randomBytes } from 'node:crypto';
 import type { Member } from '../../../../types/member';
@@ -23,6 +26,10 @@ import { collection } from './collections';
 import { ledgerId } from './subscriptions';
 
 const CHUNK = 1000;
+/** WeChat sends per batch: at most this many are uncertain if a run dies mid-send. */
+const SEND_BATCH = 50;
+/** Longer than the timer function's timeout (config.json): a claim this old belongs to a dead run. */
+export const STALE_CLAIM_MS = 2 * 60 * 1000;
 const SHANGHAI = 8 * 60 * 60 * 1000;
 
 export interface Reminder {
@@ -144,44 +151,66 @@ async function send(reminder: Reminder, openid: string): Promise<'sent' | 'refus
   }
 }
 
+/** Members (by openid) with a consent in hand for this template, of these: one request. */
+async function withConsent(openids: string[], templateId: string): Promise<Set<string>> {
+  if (openids.length === 0) return new Set();
+  const { data } = await collection('subscriptions')
+    .where({ _id: _.in(openids.map((openid) => ledgerId(openid, templateId))), credits: _.gt(0) })
+    .field({ openid: true })
+    .limit(CHUNK)
+    .get();
+  return new Set((data as Array<{ openid: string }>).map((row) => row.openid));
+}
+
 /** Sends one reminder to these members (roster ids). Unbound members have no app to read it in. */
 export async function remind(reminder: Reminder, recipients: Array<Pick<Member, '_id' | 'openid'>>): Promise<Delivery> {
   const total: Delivery = { created: 0, wechat: 0, inAppOnly: 0, refused: 0 };
   const bound = recipients.filter((m) => m.openid);
   const templateId = SUBSCRIPTION_TEMPLATES[reminder.template].id;
+  const reason = reminder.reason;
+  const mark = async (claim: string, list: string[], delivery: Message['delivery'], from: Message['delivery']) => {
+    if (list.length) await collection('messages').where({ reason, claim, delivery: from, memberId: _.in(list) }).update({ data: { delivery, deliveredAt: Date.now() } });
+  };
   for (const part of chunks(bound)) {
     const now = Date.now();
     const memberIds = part.map((m) => m._id);
     total.created += await createMessages(reminder, memberIds, now);
 
-    const claim = randomBytes(12).toString('hex');
+    // Take back what a dead run claimed but never tried to send.
     await collection('messages')
-      .where({ reason: reminder.reason, memberId: _.in(memberIds), delivery: 'pending' })
-      .update({ data: { delivery: 'sending', claim } });
-    const mine = new Set(await ids({ reason: reminder.reason, claim }, 'memberId'));
-    if (mine.size === 0) continue;
+      .where({ reason, memberId: _.in(memberIds), delivery: 'sending', claimedAt: _.lt(now - STALE_CLAIM_MS) })
+      .update({ data: { delivery: 'pending' } });
+    const claim = randomBytes(12).toString('hex');
+    await collection('messages').where({ reason, memberId: _.in(memberIds), delivery: 'pending' }).update({ data: { delivery: 'sending', claim, claimedAt: now } });
+    const mine = await ids({ reason, claim }, 'memberId');
+    if (mine.length === 0) continue;
 
     const openidOf = new Map(part.map((m) => [m._id, m.openid!]));
-    const consented = await spendConsents([...mine].map((id) => openidOf.get(id)!), templateId, claim);
-    const outcome = { sent: [] as string[], inApp: [] as string[], refused: [] as string[], failed: [] as string[] };
-    for (const memberId of mine) {
-      const openid = openidOf.get(memberId)!;
-      if (!consented.has(openid)) outcome.inApp.push(memberId);
-      else outcome[await send(reminder, openid)].push(memberId);
+    const consenting = await withConsent(mine.map((id) => openidOf.get(id)!), templateId);
+    const inApp = mine.filter((id) => !consenting.has(openidOf.get(id)!));
+    await mark(claim, inApp, 'inApp', 'sending');
+    total.inAppOnly += inApp.length;
+
+    const toSend = mine.filter((id) => consenting.has(openidOf.get(id)!));
+    for (let i = 0; i < toSend.length; i += SEND_BATCH) {
+      const batch = toSend.slice(i, i + SEND_BATCH);
+      const spent = await spendConsents(batch.map((id) => openidOf.get(id)!), templateId, claim);
+      const spentIds = batch.filter((id) => spent.has(openidOf.get(id)!));
+      // Someone else spent their last consent meanwhile: in the app only.
+      const lost = batch.filter((id) => !spent.has(openidOf.get(id)!));
+      await mark(claim, lost, 'inApp', 'sending');
+      await mark(claim, spentIds, 'attempting', 'sending');
+      const outcome = { sent: [] as string[], refused: [] as string[], failed: [] as string[] };
+      for (const memberId of spentIds) outcome[await send(reminder, openidOf.get(memberId)!)].push(memberId);
+      await mark(claim, outcome.sent, 'sent', 'attempting');
+      await mark(claim, [...outcome.refused, ...outcome.failed], 'refused', 'attempting');
+      if (outcome.refused.length) {
+        await collection('subscriptions').where({ _id: _.in(outcome.refused.map((id) => ledgerId(openidOf.get(id)!, templateId))) }).update({ data: { credits: 0 } });
+      }
+      total.wechat += outcome.sent.length;
+      total.inAppOnly += lost.length + outcome.refused.length + outcome.failed.length;
+      total.refused += outcome.refused.length + outcome.failed.length;
     }
-    const mark = async (list: string[], delivery: Message['delivery']) => {
-      if (list.length) await collection('messages').where({ reason: reminder.reason, claim, memberId: _.in(list) }).update({ data: { delivery, deliveredAt: Date.now() } });
-    };
-    await mark(outcome.sent, 'sent');
-    await mark(outcome.inApp, 'inApp');
-    await mark([...outcome.refused, ...outcome.failed], 'refused');
-    if (outcome.refused.length) {
-      // 43101 and its kind: the member withdrew consent; what we counted is no longer there.
-      await collection('subscriptions').where({ _id: _.in(outcome.refused.map((id) => ledgerId(openidOf.get(id)!, templateId))) }).update({ data: { credits: 0 } });
-    }
-    total.wechat += outcome.sent.length;
-    total.inAppOnly += outcome.inApp.length + outcome.refused.length + outcome.failed.length;
-    total.refused += outcome.refused.length + outcome.failed.length;
   }
   return total;
 }
