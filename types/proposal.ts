@@ -156,6 +156,8 @@ export interface ProposalDetail {
   submitBlocker: string | null;
   /** Raters of the current round and whether each has rated (names only). */
   raters: Array<{ memberId: string; name: string; rated: boolean }>;
+  /** The viewer is the proposer or a co-signer who signed: they will rate the reply. */
+  viewerRates: boolean;
   overdue: boolean;
   mergedIntoTitle?: string;
 }

@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import type { PickedFile, SubscribeAnswers, StoredFile } from './types';
 import { TransportError } from './types';
 import { TOKEN_LENGTH, tokenFromBytes } from './token';
+import { SUBSCRIPTION_TEMPLATES } from '../../types/subscriptions';
 
 export async function send(functionName: string, event: object): Promise<unknown> {
   let res: Response;
@@ -73,7 +74,8 @@ export async function openDocument({ tempFileURL, fileName }: StoredFile): Promi
 /** No subscription messages in a browser: a small question stands in for WeChat's sheet, so the flow can be tried locally. */
 export async function requestSubscribe(templateIds: string[]): Promise<SubscribeAnswers> {
   try {
-    const { confirm } = await Taro.showModal({ title: '活动提醒', content: '是否接收活动提醒？', confirmText: '接收', cancelText: '不用了' });
+    const titles = templateIds.map((id) => Object.values(SUBSCRIPTION_TEMPLATES).find((t) => t.id === id)?.title ?? '提醒');
+    const { confirm } = await Taro.showModal({ title: titles[0] ?? '提醒', content: `是否接收${titles.join('、')}？`, confirmText: '接收', cancelText: '不用了' });
     return Object.fromEntries(templateIds.map((id) => [id, confirm ? 'accept' : 'reject']));
   } catch {
     return {};

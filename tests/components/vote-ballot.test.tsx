@@ -300,3 +300,14 @@ describe('organisers', () => {
     expect(screen.queryByText('投票管理')).not.toBeInTheDocument();
   });
 });
+
+test('an open vote offers a reminder the day before it closes; once voted, it does not', async () => {
+  answer({ 'vote.get': aVoteDetail() });
+  const { unmount } = render(<BallotPage />);
+  expect(await screen.findByText('还没想好？截止前一天提醒我')).toBeInTheDocument();
+  unmount();
+  answer({ 'vote.get': aVoteDetail({ voted: true, canVote: { ok: false, reason: '你已经投过票了' } }) });
+  render(<BallotPage />);
+  await screen.findByText('已投票', { selector: '.ballot__voted' });
+  expect(screen.queryByText('还没想好？截止前一天提醒我')).not.toBeInTheDocument();
+});

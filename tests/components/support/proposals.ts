@@ -60,6 +60,7 @@ export const aDetail = (proposal: Partial<Proposal> = {}, overrides: Partial<Pro
   can: { ...noAbilities(), ...can },
   submitBlocker: null,
   raters: [],
+  viewerRates: false,
   overdue: false,
   ...overrides,
 });

@@ -27,6 +27,7 @@ export async function proposalDetail(proposal: Proposal, viewer: Member, departm
       name: id === proposal.proposerId ? proposal.proposerName : proposal.coSigners[id].name,
       rated: Boolean(round[id]),
     })),
+    viewerRates: raterIds(proposal).includes(viewer._id),
     overdue: isOverdue(proposal, now),
     ...(merged ? { mergedIntoTitle: merged.title } : {}),
   };

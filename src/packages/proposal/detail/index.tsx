@@ -17,6 +17,7 @@ import { HELD_REPLY_NOTICE, ReplyPanel } from './ReplyPanel';
 import { RespondActions } from './RespondActions';
 import { TriagePanel } from './TriagePanel';
 import './index.scss';
+import { RemindMeButton } from '../../../components/RemindMeButton';
 
 /** The actions the viewer may take now, each in its own card. */
 function Actions({ detail, onChange }: { detail: ProposalDetail; onChange: (next: ProposalDetail) => void }) {
@@ -45,6 +46,10 @@ function Actions({ detail, onChange }: { detail: ProposalDetail; onChange: (next
     </>
   );
 }
+
+/** The proposer or a co-signer, while the proposal is on its way to a reply. */
+const awaitsReply = (data: ProposalDetail): boolean =>
+  ['submitted', 'accepted', 'assigned'].includes(data.proposal.status) && data.viewerRates;
 
 /**
  * One proposal: its text and status, what the viewer may do now (by `can`), the co-signers, the
@@ -85,6 +90,7 @@ export default function ProposalDetailPage() {
             <CoSigners detail={data} />
             <Handling detail={data} />
             <Replies detail={data} />
+            {awaitsReply(data) && <RemindMeButton template="progressReminder" context={{ kind: 'proposal', id: data.proposal._id }} label="有答复时提醒我" />}
             {data.proposal.heldReply && (
               <View className="card proposal-detail__actions">
                 <Text className="proposal-detail__note proposal-detail__note--held">{HELD_REPLY_NOTICE}</Text>

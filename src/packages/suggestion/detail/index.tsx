@@ -11,6 +11,7 @@ import { deviceTokens } from '../lib/device-tokens';
 import { senderText, sentAtText, statusNote } from '../lib/format';
 import { tokenFor } from '../lib/owner-tokens';
 import '../components/suggestion.scss';
+import { RemindMeButton } from '../../../components/RemindMeButton';
 
 /** One suggestion with its status and reply. An anonymous one opens with the token this phone kept for it. */
 export default function SuggestionDetailPage() {
@@ -45,6 +46,10 @@ export default function SuggestionDetailPage() {
               </View>
             )}
             {s.reply && s.public && <Text className="suggestion__hint">工会主席已公开这条答复，全体会员都能看到（不显示提交人）。</Text>}
+            {/* An anonymous suggestion names nobody, so no reminder can reach its sender: they look here. */}
+            {s.mine && !s.anonymous && s.status === 'received' && (
+              <RemindMeButton template="progressReminder" context={{ kind: 'suggestion', id: s._id }} label="有答复时提醒我" />
+            )}
           </>
         )}
       </LoadState>

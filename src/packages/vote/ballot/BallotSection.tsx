@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { VoteDetail } from '../../../../types/vote';
 import { InlineMessage } from '../../../components/InlineMessage';
+import { RemindMeButton } from '../../../components/RemindMeButton';
 import { call, CloudCallError } from '../../../gateway/cloud';
 import { fullMessageOf } from '../../../lib/cloud-message';
 import { ballotLines, ballotProblem, confirmationText, draftFrom, emptyDraft, toBallot, type BallotDraft } from '../lib/ballot';
@@ -97,6 +98,9 @@ export function BallotSection({ detail, onCast, onStale }: BallotSectionProps) {
               <Button fill="none" block disabled={busy} onClick={() => { setEditing(false); setProblem(''); }}>
                 不修改了
               </Button>
+            )}
+            {!editing && detail.phase === 'open' && (
+              <RemindMeButton template="voteReminder" context={{ kind: 'vote', id: vote._id }} label="还没想好？截止前一天提醒我" />
             )}
           </>
         ) : voted ? (
