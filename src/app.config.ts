@@ -13,6 +13,9 @@ export default defineAppConfig({
     { root: 'packages/proposal', pages: ['list/index', 'edit/index', 'detail/index'] },
     { root: 'packages/suggestion', pages: ['send/index', 'mine/index', 'detail/index', 'public/index'] },
     { root: 'packages/proposal-admin', pages: ['sessions/index', 'departments/index', 'report/index', 'moderation/index', 'inbox/index'] },
+    // 通知公告: members read; the chair and committee write and follow who has read.
+    { root: 'packages/notice', pages: ['list/index', 'detail/index'] },
+    { root: 'packages/notice-admin', pages: ['edit/index', 'readers/index'] },
   ],
   window: {
     navigationBarTitleText: '教工之家',
