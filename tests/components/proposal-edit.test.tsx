@@ -52,6 +52,10 @@ test('drafting sends the exact draft to the session, then opens the proposal', a
   expect(screen.getByRole('alert')).toHaveTextContent('请选择提案分类');
   expect(callsTo('proposal.create')).toHaveLength(0);
 
+  // All five categories, in the group that wraps on a narrow phone (one line would widen the page).
+  const categories = radioOf('后勤保障').closest('.nut-radiogroup') as HTMLElement;
+  expect(categories).toHaveClass('proposal-edit__categories');
+  expect(Array.from(categories.querySelectorAll('.nut-radio')).map((el) => el.textContent)).toEqual(['教育教学', '学校管理', '教职工福利', '后勤保障', '其他']);
   fireEvent.click(screen.getByText('后勤保障'));
   expect(radioOf('后勤保障')).toHaveAttribute('aria-checked', 'true');
   await tapAndSettle(button('保存草稿'));

@@ -128,6 +128,21 @@ test('the organisers’ link opens 提案审查: submitted ones first, each sess
   ]);
   expect(within(cardOf('关于设立教师阅览室的提案')).getByText('待审查')).toBeInTheDocument();
   expect(within(cardOf('关于调整作息时间的提案')).getByText('第十二届教代会第一次会议')).toBeInTheDocument();
+
+  // The committee's way to the report (the chair's tools are not theirs): the current session's.
+  fireEvent.click(screen.getByRole('link', { name: '提案办理情况报告' }));
+  expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/proposal-admin/report/index?sessionId=s1' });
+});
+
+test('the report link is only in 提案审查, for the committee', async () => {
+  answer({ 'congress.sessions': sessions, 'proposal.list': listAnswer([seeking], { isCommittee: true }) });
+  render(<ProposalListPage />);
+  await waitFor(() => expect(tabNames()).toEqual(['我的提案', '待我附议', '提案审查']));
+  expect(screen.queryByRole('link', { name: '提案办理情况报告' })).not.toBeInTheDocument();
+  answer({ 'proposal.list': listAnswer([], { isCommittee: true }) });
+  await tapAndSettle(tab('提案审查'));
+  expect(await screen.findByText('暂时没有提交审查的提案')).toBeInTheDocument();
+  expect(screen.getByRole('link', { name: '提案办理情况报告' })).toBeInTheDocument();
 });
 
 test('提案审查 opened by someone not on the committee falls back to 我的提案 and says why', async () => {

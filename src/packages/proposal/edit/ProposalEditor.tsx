@@ -70,7 +70,7 @@ export function ProposalEditor({ initial, saveText, onSave }: ProposalEditorProp
 
       <View className="section-title">分类</View>
       <View className="card proposal-edit__card">
-        <Radio.Group value={form.category} direction="horizontal" shape="button" onChange={(category) => set({ category: category as ProposalCategory })}>
+        <Radio.Group className="proposal-edit__categories" value={form.category} direction="horizontal" shape="button" onChange={(category) => set({ category: category as ProposalCategory })}>
           {PROPOSAL_CATEGORIES.map((category) => (
             <Radio key={category} value={category} shape="button">
               {PROPOSAL_CATEGORY_LABELS[category]}

@@ -99,6 +99,13 @@ export default function ProposalListPage() {
           setBox(next);
         }}
       />
+      {box === 'committee' && flags?.isCommittee && (
+        // The committee's report lives with the chair's tools; this is the committee's way to it.
+        <View className="card proposal-list__row" role="link" aria-label="提案办理情况报告" onClick={() => void Taro.navigateTo({ url: PROPOSAL_PAGES.report(current?._id) })}>
+          <Text className="proposal-list__hint">审查、交办和评价情况汇总，可导出 Excel</Text>
+          <Text className="proposal-list__link">办理情况报告 ›</Text>
+        </View>
+      )}
       <InlineMessage text={notice} tone="info" />
       {tabs.length < 2 && <Text className="section-title proposal-list__box">{BOX_LABELS[box]}</Text>}
       <BoxList
