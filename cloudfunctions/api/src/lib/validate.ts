@@ -15,6 +15,8 @@ const toFieldIssues = (issues: v.BaseIssue<unknown>[]): FieldIssue[] =>
 
 /** Parses input with the action's schema; refuses with INVALID_INPUT and field issues. */
 export function parseInput<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
+  // Inputs are plain objects: an array would pass an object schema with no keys to check.
+  if (Array.isArray(input)) throw new DomainError('INVALID_INPUT', undefined, [{ path: '', message: '输入的格式不正确' }]);
   const result = v.safeParse(schema, input === undefined ? {} : input);
   if (!result.success) throw new DomainError('INVALID_INPUT', undefined, toFieldIssues(result.issues));
   return result.output;
