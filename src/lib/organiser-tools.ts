@@ -7,7 +7,11 @@ export interface OrganiserTool {
   roles: readonly Role[];
 }
 
+// URLs as in month-routes.ts (PLAN_PAGES, NOTICE_PAGES, MESSAGE_PAGES), written out: this file stays free of Taro for the unit tests.
 const TOOLS: OrganiserTool[] = [
+  { title: '工作计划', description: '导入年度工作计划，生成活动、投票和通知', url: '/packages/plan/import/index', roles: ['chair'] },
+  { title: '发布通知', description: '给全体或部分会员发通知，查看谁已读', url: '/packages/notice-admin/edit/index', roles: ['chair', 'committee'] },
+  { title: '提醒记录', description: '每条提醒经微信送达、仅站内可见或被拒收的人数', url: '/packages/message/deliveries/index', roles: ['chair', 'committee'] },
   { title: '会员名册', description: '查看会员，设置角色，导入名册', url: '/packages/admin/roster/index', roles: ['chair', 'committee'] },
   // Opens the create form: the 活动 tab (where existing activities are managed) is one tap away.
   { title: '活动管理', description: '发起新活动；已有活动在「活动」页打开后管理', url: '/packages/organiser/edit/index', roles: ['chair', 'committee'] },

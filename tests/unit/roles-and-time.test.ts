@@ -17,8 +17,21 @@ describe('roles', () => {
   it('opens organiser tools by role only', () => {
     expect(organiserTools([])).toEqual([]);
     expect(organiserTools(['groupLeader'])).toEqual([]);
-    expect(organiserTools(['committee']).map((t) => t.title)).toEqual(['会员名册', '活动管理']);
-    expect(organiserTools(['chair']).map((t) => t.title)).toEqual(['会员名册', '活动管理', '工会小组']);
+    expect(organiserTools(['committee']).map((t) => t.title)).toEqual(['发布通知', '提醒记录', '会员名册', '活动管理', '发起投票', '意见箱答复']);
+    expect(organiserTools(['chair']).map((t) => t.title)).toEqual([
+      '工作计划',
+      '发布通知',
+      '提醒记录',
+      '会员名册',
+      '活动管理',
+      '发起投票',
+      '提案工作',
+      '意见箱答复',
+      '教代会与承办部门',
+      '待审核内容',
+      '工会小组',
+    ]);
+    expect(organiserTools(['proposalCommittee']).map((t) => t.title)).toEqual(['提案工作']);
   });
 });
 
