@@ -16,6 +16,9 @@ export default defineAppConfig({
     // 通知公告: members read; the chair and committee write and follow who has read.
     { root: 'packages/notice', pages: ['list/index', 'detail/index'] },
     { root: 'packages/notice-admin', pages: ['edit/index', 'readers/index'] },
+    // The annual plan (the chair's import, the year's calendar) and 消息 / 提醒设置.
+    { root: 'packages/plan', pages: ['import/index', 'year/index'] },
+    { root: 'packages/message', pages: ['list/index', 'settings/index', 'deliveries/index'] },
   ],
   window: {
     navigationBarTitleText: '教工之家',
