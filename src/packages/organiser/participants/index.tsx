@@ -12,7 +12,7 @@ import { useAction } from '../../../hooks/useAction';
 import { notifyActivityChanged } from '../../../lib/activity-changed';
 import { messageOf } from '../../../lib/cloud-message';
 import { CheckinPanel } from './CheckinPanel';
-import { ExportButton } from './ExportButton';
+import { ExportFileButton } from '../../../components/ExportFileButton';
 import { ParticipantItem } from './ParticipantItem';
 import { SignUpForPanel } from './SignUpForPanel';
 import './index.scss';
@@ -77,7 +77,7 @@ export default function ParticipantsPage() {
             <InlineMessage text={notice} tone="success" />
             {organiser && (
               <>
-                <ExportButton activityId={activityId} />
+                <ExportFileButton className="participants__toggle" label="导出名单" exportFile={() => call('activity.export', { activityId }, { silent: true })} />
                 {data.activity.status !== 'cancelled' && (
                   <Button className="participants__toggle" fill="outline" block onClick={() => setShowCode(!showCode)}>
                     {showCode ? '收起签到码' : '签到码'}

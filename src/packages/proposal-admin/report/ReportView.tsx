@@ -5,7 +5,8 @@ import { useAction } from '../../../hooks/useAction';
 import { useProposalChanged } from '../../../lib/proposal-routes';
 import { categoryRows, departmentsText, numberText, satisfactionText, statusRows } from '../lib/report';
 import { windowText } from '../lib/session-form';
-import { ExportReportButton } from './ExportReportButton';
+import { ExportFileButton } from '../../../components/ExportFileButton';
+import { call } from '../../../gateway/cloud';
 
 function CountTable({ title, rows }: { title: string; rows: Array<{ label: string; count: number }> }) {
   return (
@@ -35,7 +36,7 @@ export function ReportView({ sessionId }: { sessionId: string }) {
             <Text className="admin__title">{report.session.name}</Text>
             <Text className="admin__muted">{windowText(report.session)}</Text>
             <Text className="report__total">共收到提案 {report.total} 份，立案 {report.accepted.length} 份</Text>
-            <ExportReportButton sessionId={sessionId} />
+            <ExportFileButton label="导出 Excel" exportFile={() => call('proposal.exportReport', { sessionId }, { silent: true })} />
           </View>
           <CountTable title="按办理结果" rows={statusRows(report)} />
           <CountTable title="按分类" rows={categoryRows(report)} />
