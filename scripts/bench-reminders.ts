@@ -5,14 +5,11 @@
  *   npx tsx scripts/bench-reminders.ts [members=2000] [events=40]
  */
 import { buildFunctions } from './build-functions';
-import { benchReminders, type ReminderBench } from './bench/reminders';
+import { benchReminders, reminderTable, type ReminderBench } from './bench/reminders';
 
 const [MEMBERS, EVENTS] = [2000, 40].map((fallback, i) => Number(process.argv[2 + i] ?? fallback));
 
-export function reminderTable(rows: ReminderBench[]): string {
-  const head = '| members | events | recipients | messages | by WeChat | in app only | database requests | seconds |\n|---|---|---|---|---|---|---|---|';
-  return [head, ...rows.map((r) => `| ${r.members} | ${r.events} | ${r.recipients} | ${r.messages} | ${r.wechat} | ${r.inAppOnly} | ${r.dbRequests} | ${r.seconds.toFixed(1)} |`)].join('\n');
-}
+export { reminderTable };
 
 async function main() {
   await buildFunctions();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { startLocalCloud } from '../../localcloud';
 import { SUBSCRIPTION_TEMPLATES } from '../../types/subscriptions';
 import { emptyTally } from '../../cloudfunctions/api/src/domain/vote-rules';
+import { markdownTable } from './table';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -90,4 +91,11 @@ export async function benchReminders(members: number, events: number): Promise<R
     await cloud.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+export function reminderTable(rows: ReminderBench[]): string {
+  return markdownTable(
+    ['members', 'events', 'recipients', 'messages', 'by WeChat', 'in app only', 'database requests', 'seconds'],
+    rows.map((r) => [r.members, r.events, r.recipients, r.messages, r.wechat, r.inAppOnly, r.dbRequests, r.seconds.toFixed(1)]),
+  );
 }
