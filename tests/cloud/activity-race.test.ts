@@ -7,7 +7,7 @@ import type { StoredSignup } from '../../cloudfunctions/api/src/domain/activity-
 import { activityDraft, demo, expectOk, seedBoundMembers, startTestCloud, type TestCloud } from './support/harness';
 import { bounded } from '../../scripts/bench/bounded';
 
-jest.setTimeout(90_000);
+jest.setTimeout(240_000);
 
 let t: TestCloud;
 const chair = demo.openid(demo.chair.staffNo);

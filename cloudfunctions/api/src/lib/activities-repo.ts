@@ -5,9 +5,9 @@ import { signupId, type StoredSignup } from '../domain/activity-view';
 import { _ } from './cloud';
 import { collection } from './collections';
 import { DomainError } from './domain-error';
+import { PAGE, readPages } from './read-pages';
 
-/** The cloud caps one read at 1000 records. */
-export const PAGE = 1000;
+export { PAGE };
 
 export async function getActivity(activityId: string): Promise<Activity | null> {
   const { data } = await collection('activities').doc(activityId).get();
@@ -39,16 +39,11 @@ export async function getSignup(activityId: string, memberId: string): Promise<S
 
 /** Reads every page of a query ordered by _id: one request up to 1000 rows. */
 export async function readAll<T>(where: object, order: [string, 'asc' | 'desc'][] = [], name: 'signups' | 'activities' = 'signups'): Promise<T[]> {
-  const all: T[] = [];
-  for (let skip = 0; ; skip += PAGE) {
+  return readPages<T>(() => {
     let query = collection(name).where(where);
     for (const [field, direction] of order) query = query.orderBy(field, direction);
-    query = query.orderBy('_id', 'asc').limit(PAGE);
-    if (skip) query = query.skip(skip);
-    const { data } = await query.get();
-    all.push(...(data as T[]));
-    if (data.length < PAGE) return all;
-  }
+    return query.orderBy('_id', 'asc');
+  });
 }
 
 /**

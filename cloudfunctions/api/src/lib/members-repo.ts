@@ -2,9 +2,8 @@ import type { Audience } from '../../../../types/activity';
 import type { Member } from '../../../../types/member';
 import { _ } from './cloud';
 import { collection } from './collections';
+import { readPages } from './read-pages';
 
-/** The cloud caps one read at 1000 records: read in pages of that size. */
-const PAGE = 1000;
 
 export async function findMemberByOpenid(openid: string): Promise<Member | null> {
   const { data } = await collection('members').where({ openid }).limit(1).get();
@@ -17,14 +16,7 @@ export async function getMember(staffNo: string): Promise<Member | null> {
 }
 
 export async function listMembers(): Promise<Member[]> {
-  const all: Member[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    let query = collection('members').orderBy('groupName', 'asc').orderBy('_id', 'asc').limit(PAGE);
-    if (skip) query = query.skip(skip);
-    const { data } = await query.get();
-    all.push(...(data as Member[]));
-    if (data.length < PAGE) return all;
-  }
+  return readPages<Member>(() => collection('members').orderBy('groupName', 'asc').orderBy('_id', 'asc'));
 }
 
 export async function countMembers(where: Record<string, unknown>): Promise<number> {
@@ -49,13 +41,6 @@ export function audienceWhere(audience: Audience): Record<string, unknown> {
 
 /** Everyone in an audience (optionally only one group), by group then 工号: one request per 1000 members. */
 export async function membersInAudience(audience: Audience, groupId?: string): Promise<Member[]> {
-  const all: Member[] = [];
   const where = { ...audienceWhere(audience), ...(groupId ? { groupId } : {}) };
-  for (let skip = 0; ; skip += PAGE) {
-    let query = collection('members').where(where).orderBy('groupName', 'asc').orderBy('_id', 'asc').limit(PAGE);
-    if (skip) query = query.skip(skip);
-    const { data } = await query.get();
-    all.push(...(data as Member[]));
-    if (data.length < PAGE) return all;
-  }
+  return readPages<Member>(() => collection('members').where(where).orderBy('groupName', 'asc').orderBy('_id', 'asc'));
 }

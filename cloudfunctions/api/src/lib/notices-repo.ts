@@ -5,8 +5,8 @@ import { inAudience } from '../domain/activity-rules';
 import { cloud, _ } from './cloud';
 import { collection } from './collections';
 import { DomainError } from './domain-error';
+import { PAGE, readPages } from './read-pages';
 
-const PAGE = 1000;
 
 export async function getNotice(noticeId: string): Promise<Notice | null> {
   const { data } = await collection('notices').doc(noticeId).get();
@@ -62,14 +62,8 @@ export async function readNoticeIds(memberId: string, noticeIds: string[]): Prom
 
 /** Everyone who has read a notice, by 工号: one request per 1000 readers. */
 export async function readersOf(noticeId: string): Promise<Set<string>> {
-  const all = new Set<string>();
-  for (let skip = 0; ; skip += PAGE) {
-    let query = collection('noticeReads').where({ noticeId }).field({ memberId: true }).orderBy('_id', 'asc').limit(PAGE);
-    if (skip) query = query.skip(skip);
-    const { data } = await query.get();
-    for (const row of data as Array<{ memberId: string }>) all.add(row.memberId);
-    if (data.length < PAGE) return all;
-  }
+  const reads = await readPages<{ memberId: string }>(() => collection('noticeReads').where({ noticeId }).field({ memberId: true }).orderBy('_id', 'asc'));
+  return new Set(reads.map((row) => row.memberId));
 }
 
 const isDuplicate = (error: unknown): boolean => /duplicate key|E11000|-502001/i.test(String((error as { errMsg?: string })?.errMsg ?? (error as Error)?.message ?? error));

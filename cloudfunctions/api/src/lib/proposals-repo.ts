@@ -3,11 +3,10 @@ import type { CongressSession, Department, HistoryEntry, Proposal } from '../../
 import { _ } from './cloud';
 import { collection } from './collections';
 import { DomainError } from './domain-error';
+import { readPages } from './read-pages';
 
 /** A union has a handful of departments and sessions: one read each, never paged. */
 const SMALL = 200;
-/** The cloud caps one read at 1000 records. */
-const PAGE = 1000;
 
 export async function getProposal(proposalId: string): Promise<Proposal | null> {
   const { data } = await collection('proposals').doc(proposalId).get();
@@ -38,14 +37,7 @@ export async function listDepartments(): Promise<Department[]> {
 
 /** Every proposal matching `where`, in pages of 1000. */
 export async function readProposals(where: object): Promise<Proposal[]> {
-  const all: Proposal[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    let query = collection('proposals').where(where).orderBy('updatedAt', 'desc').orderBy('_id', 'asc').limit(PAGE);
-    if (skip) query = query.skip(skip);
-    const { data } = await query.get();
-    all.push(...(data as Proposal[]));
-    if (data.length < PAGE) return all;
-  }
+  return readPages<Proposal>(() => collection('proposals').where(where).orderBy('updatedAt', 'desc').orderBy('_id', 'asc'));
 }
 
 export const historyEntry = (actor: Pick<Member, 'name'>, event: string, note?: string, at = Date.now()): HistoryEntry => ({

@@ -20,13 +20,13 @@ import { _ } from './cloud';
 import { collection } from './collections';
 import { remind, shanghaiTime, type Delivery, type Reminder } from './messenger';
 import { nonVoters } from './votes-repo';
+import { readPages } from './read-pages';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
 const SHANGHAI = 8 * HOUR;
 /** Reminders go out from this hour (Shanghai), not in the night. */
 export const SEND_FROM_HOUR = 9;
-const PAGE = 1000;
 
 export interface RunReport {
   reminders: Array<{ reason: string; recipients: number } & Delivery>;
@@ -37,15 +37,10 @@ const dayStart = (ms: number) => Math.floor((ms + SHANGHAI) / DAY) * DAY - SHANG
 const shanghai = (ms: number) => new Date(ms + SHANGHAI);
 
 async function readAll<T>(name: 'activities' | 'votes' | 'signups' | 'notices' | 'members', where: object, fields?: Record<string, boolean>): Promise<T[]> {
-  const all: T[] = [];
-  for (let skip = 0; ; skip += PAGE) {
-    let query = collection(name).where(where).orderBy('_id', 'asc').limit(PAGE);
-    if (fields) query = query.field(fields);
-    if (skip) query = query.skip(skip);
-    const { data } = await query.get();
-    all.push(...(data as T[]));
-    if (data.length < PAGE) return all;
-  }
+  return readPages<T>(() => {
+    const query = collection(name).where(where).orderBy('_id', 'asc');
+    return fields ? query.field(fields) : query;
+  });
 }
 
 /** Bound members only: the unbound have no app to open a reminder in. */
