@@ -8,7 +8,9 @@
  *   4. one reminders run for a large union;
  *   5. database requests per call of every list screen, at 10 and at 300 items.
  *
- * Each part is its own module under scripts/bench/; this file only runs them and prints.
+ * Each part is its own module under scripts/bench/; this file only runs them and prints. A part
+ * that fails is reported in its section and the others still run; the exit code is then 1, as it
+ * is when a package is over budget, a race overbooks or double-counts, or a screen's requests grow.
  */
 import os from 'node:os';
 import { buildFunctions } from './build-functions';
@@ -24,69 +26,90 @@ const SCREEN_SIZES: [number, number] = [10, 300];
 
 const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
-async function timed<T>(what: string, run: () => Promise<T> | T): Promise<T> {
+type Part<T> = { ok: true; value: T; seconds: number } | { ok: false; error: string; seconds: number };
+
+async function part<T>(what: string, run: () => Promise<T> | T): Promise<Part<T>> {
   progress(`${what} …`);
   const started = Date.now();
-  const result = await run();
-  progress(`${what}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return result;
+  try {
+    const value = await run();
+    const seconds = (Date.now() - started) / 1000;
+    progress(`${what}: ${seconds.toFixed(1)} s`);
+    return { ok: true, value, seconds };
+  } catch (error) {
+    const seconds = (Date.now() - started) / 1000;
+    progress(`${what} FAILED after ${seconds.toFixed(1)} s: ${(error as Error)?.stack ?? String(error)}`);
+    return { ok: false, error: String((error as Error)?.message ?? error), seconds };
+  }
 }
+
+/** The section's text, or why it could not be measured. */
+const show = <T>(p: Part<T>, render: (value: T) => string[]): string[] => (p.ok ? render(p.value) : [`**FAILED** after ${p.seconds.toFixed(0)} s: ${p.error}`]);
 
 async function main() {
   const started = Date.now();
   const load = os.loadavg()[0];
-  const build = await timed('weapp build (if stale)', () => ensureWeappBuild(progress));
-  await timed('cloud functions build', () => buildFunctions());
-  const sizes = benchSizes();
-  const signup = await timed('sign-up race', () => benchSignup());
-  const votes = await timed('vote race', () => benchVoteRace());
-  const reminders = await timed('reminders run', () => benchReminders(REMINDER_MEMBERS, REMINDER_EVENTS));
-  const screens = await timed('list screens', () => benchScreens(SCREEN_SIZES));
+  const build = await part('weapp build (if stale)', () => ensureWeappBuild(progress));
+  const functions = await part('cloud functions build', () => buildFunctions());
+  const sizes = build.ok ? await part('package sizes', () => benchSizes()) : build;
+  const cloudParts = functions.ok;
+  const failedBuild = { ok: false as const, error: `the cloud functions did not build: ${functions.ok ? '' : functions.error}`, seconds: 0 };
+  const signup = cloudParts ? await part('sign-up race', () => benchSignup()) : failedBuild;
+  const votes = cloudParts ? await part('vote race', () => benchVoteRace()) : failedBuild;
+  const reminders = cloudParts ? await part('reminders run', () => benchReminders(REMINDER_MEMBERS, REMINDER_EVENTS)) : failedBuild;
+  const screens = cloudParts ? await part('list screens', () => benchScreens(SCREEN_SIZES)) : failedBuild;
 
   const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
-  const grows = screens.filter((r) => r.grows);
   const out = [
     `# npm run bench`,
     '',
-    `${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} × ${cpu} · ${os.platform()} ${os.arch()}` +
-      ` · load average ${load.toFixed(1)} at start · local cloud (SQLite) · ${((Date.now() - started) / 1000).toFixed(0)} s in all${build.built ? ` (weapp build ${build.seconds.toFixed(0)} s)` : ''}`,
+    `${new Date().toISOString()} · Node ${process.version} · ${os.cpus().length} × ${cpu} · ${os.platform()} ${os.arch()} · load average ${load.toFixed(1)} at start` +
+      ` · local cloud (SQLite) · ${((Date.now() - started) / 1000).toFixed(0)} s in all${build.ok && build.value.built ? ` (weapp build ${build.value.seconds.toFixed(0)} s)` : ''}`,
     '',
     '## Package size (weapp production build)',
     '',
-    sizeTable(sizes),
+    ...show(sizes, (s) => [sizeTable(s)]),
     '',
     '## Sign-up race',
     '',
-    `${signupHeading(signup)}.`,
-    '',
-    signupTable(signup),
-    '',
-    `Activity counter afterwards: taken ${signup.counter.taken}, waiting ${signup.counter.waiting}.`,
+    ...show(signup, (s) => [`${signupHeading(s)}.`, '', signupTable(s), '', `Activity counter afterwards: taken ${s.counter.taken}, waiting ${s.counter.waiting}.`]),
     '',
     '## Vote race',
     '',
-    `${voteRaceHeading(votes)}.`,
-    '',
-    voteRaceTable(votes),
+    ...show(votes, (v) => [`${voteRaceHeading(v)}.`, '', voteRaceTable(v)]),
     '',
     '## Reminders run',
     '',
     `One hourly timer run for ${REMINDER_MEMBERS} members and ${REMINDER_EVENTS} events due tomorrow (activities starting, sign-up deadlines, votes closing); one in ten members has consented to WeChat reminders.`,
     '',
-    reminderTable([reminders]),
+    ...show(reminders, (r) => [reminderTable([r])]),
     '',
     '## Database requests per list screen',
     '',
     `One call per screen, each size on its own fresh local cloud; "shown" is what the answer lists (some lists cap at 100 or 200).`,
     '',
-    screensTable(screens, SCREEN_SIZES),
-    '',
-    grows.length ? `GROWS with the list: ${grows.map((r) => r.screen).join(', ')}.` : `No screen's requests grow with its list (${SCREEN_SIZES[0]} → ${SCREEN_SIZES[1]} items).`,
+    ...show(screens, (rows) => {
+      const grows = rows.filter((r) => r.grows);
+      return [
+        screensTable(rows, SCREEN_SIZES),
+        '',
+        grows.length ? `GROWS with the list: ${grows.map((r) => r.screen).join(', ')}.` : `No screen's requests grow with its list (${SCREEN_SIZES[0]} → ${SCREEN_SIZES[1]} items).`,
+      ];
+    }),
   ];
   console.log(out.join('\n'));
-  const over = sizes.packages.filter((p) => p.over);
-  const broken = signup.rows[0].overbooked || signup.rows[0].duplicates || votes.counted !== votes.options.voters || votes.uniqueVoters !== votes.votersMarked;
-  if (over.length || grows.length || broken) process.exitCode = 1;
+
+  const bad = [
+    ...[build, functions, sizes, signup, votes, reminders, screens].filter((p) => !p.ok).map(() => 'a part failed'),
+    ...(sizes.ok && sizes.value.packages.some((p) => p.over) ? ['a package is over budget'] : []),
+    ...(signup.ok && (signup.value.rows[0].overbooked || signup.value.rows[0].duplicates) ? ['the sign-up race overbooked'] : []),
+    ...(votes.ok && (votes.value.counted !== votes.value.options.voters || votes.value.uniqueVoters !== votes.value.votersMarked) ? ['the vote race miscounted'] : []),
+    ...(screens.ok && screens.value.some((r) => r.grows) ? ['a screen grows'] : []),
+  ];
+  if (bad.length) {
+    progress(`exit code 1: ${[...new Set(bad)].join('; ')}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((error) => {
