@@ -222,3 +222,27 @@ describe('exactly once', () => {
     expect(credits(who, VOTE_REMINDER_TEMPLATE)).toBe(0);
   });
 });
+
+describe('a run that runs out of time', () => {
+  it('leaves what it did not start for the next run, which sends it once', async () => {
+    const short = await startTestCloud({ functionEnv: { reminders: { REMINDER_RUN_BUDGET_MS: '1' } } });
+    try {
+      short.cloud.clock.set(at(3, 10));
+      const boss = demo.openid(demo.chair.staffNo);
+      const ids: string[] = [];
+      for (const title of ['明天截止的投票甲', '明天截止的投票乙', '明天截止的投票丙']) {
+        const vote = expectOk(await short.act(boss, 'vote.create', { draft: voteDraft(at(3, 10), election(2, 1), { title, closesAt: at(4, 18) }) }));
+        expectOk(await short.act(boss, 'vote.publish', { voteId: vote._id }));
+        ids.push(vote._id);
+      }
+      const count = () => ids.map((id) => short.cloud.db.admin.find('messages', { reason: `vote-closing:${id}` }).length);
+      const first = await short.cloud.fireTrigger('reminders', 'hourly');
+      expect(first.report.unfinished).toBeGreaterThan(0);
+      for (let i = 0; i < 5 && count().some((n) => n === 0); i += 1) await short.cloud.fireTrigger('reminders', 'hourly');
+      const everyone = demo.members.filter((m) => m.openid).length;
+      expect(count()).toEqual([everyone, everyone, everyone]);
+    } finally {
+      await short.stop();
+    }
+  });
+});

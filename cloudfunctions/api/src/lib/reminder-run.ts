@@ -30,7 +30,15 @@ export const SEND_FROM_HOUR = 9;
 
 export interface RunReport {
   reminders: Array<{ reason: string; recipients: number } & Delivery>;
+  /** Reminders left for the next run because this one ran out of time (nothing is lost: see above). */
+  unfinished: number;
 }
+
+/**
+ * A run stops starting new reminders after this long, well inside the function's 60 s timeout
+ * (config.json): what is left is due again at the next hourly run, and the message ids keep it once.
+ */
+export const RUN_BUDGET_MS = 45_000;
 
 /** Midnight (Shanghai) of the day `ms` falls on, as epoch ms. */
 const dayStart = (ms: number) => Math.floor((ms + SHANGHAI) / DAY) * DAY - SHANGHAI;
@@ -154,8 +162,12 @@ async function scheduledNotices(now: number): Promise<Notice[]> {
  * Runs everything due at `now`. `announceNotice` is passed in (it lives with the notice actions) so
  * that this module stays free of handlers.
  */
-export async function runReminders(now: number, announceNotice: (notice: Notice) => Promise<Delivery>): Promise<RunReport> {
-  const report: RunReport = { reminders: [] };
+export async function runReminders(now: number, announceNotice: (notice: Notice) => Promise<Delivery>, budgetMs = RUN_BUDGET_MS): Promise<RunReport> {
+  const report: RunReport = { reminders: [], unfinished: 0 };
+  const started = Date.now();
+  // Every run gets at least one reminder with work in it done, so a slow run still moves forward.
+  const worked = () => report.reminders.some((r) => r.created + r.wechat + r.inAppOnly > 0);
+  const outOfTime = () => worked() && Date.now() - started > budgetMs;
   const date = shanghai(now);
   const due: Array<[Reminder, Member[]]> = [];
   if (date.getUTCHours() >= SEND_FROM_HOUR) {
@@ -165,9 +177,17 @@ export async function runReminders(now: number, announceNotice: (notice: Notice)
     due.push(...(await activitiesTomorrow(tomorrow, members)), ...(await votesClosingTomorrow(tomorrow)));
   }
   for (const [reminder, recipients] of due) {
+    if (outOfTime()) {
+      report.unfinished += 1;
+      continue;
+    }
     report.reminders.push({ reason: reminder.reason, recipients: recipients.length, ...(await remind(reminder, recipients)) });
   }
   for (const notice of await scheduledNotices(now)) {
+    if (outOfTime()) {
+      report.unfinished += 1;
+      continue;
+    }
     const delivery = await announceNotice(notice);
     report.reminders.push({ reason: `notice:${notice._id}`, recipients: delivery.created, ...delivery });
   }
