@@ -2,12 +2,11 @@
  * The annual plan through the real request function: preview from pasted text, a .txt (GBK too)
  * or a .docx; saving; dates; one-tap drafts; and the home page's month.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import JSZip from 'jszip';
 import type { Activity } from '../../types/activity';
 import type { PlanPreview } from '../../types/plan';
 import { demo, expectOk, startTestCloud, type TestCloud } from './support/harness';
+import { seedPlan as plan } from '../fixtures/seed-plans';
 
 jest.setTimeout(60_000);
 
@@ -18,9 +17,6 @@ const chair = demo.openid(demo.chair.staffNo);
 const committee = demo.openid(demo.committee.staffNo);
 const member = demo.openid(demo.members.find((m) => m.openid && m.roles.length === 0 && m.status === 'active')!.staffNo);
 
-const seed = readFileSync(path.resolve(__dirname, '../../../shared/seeds/union-annual-plans-2023.txt'), 'utf8');
-const parts = seed.split(/^2023工会年度工作计划篇(\d)\s*$/m);
-const plan = (n: number) => parts[parts.indexOf(String(n)) + 1];
 const shape = (preview: PlanPreview) => preview.months.map((m) => [m.month, m.items.length]);
 
 beforeAll(async () => {

@@ -125,7 +125,7 @@ describe('a staff-congress proposal from draft to 办结, in the browser', () =>
     await visible(page).locator('.nut-radio', { hasText: '后勤保障' }).click();
     await visible(page).getByText(`${title.length}/60`).waitFor();
     // The five categories wrap on a phone: the form does not scroll sideways.
-    expect(await visible(page).evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await visible(page).last().evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
     await shot(page, 'proposal-draft-form');
     await button(page, '保存草稿').click();
 

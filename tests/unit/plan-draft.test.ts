@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { parsePlan } from '../../cloudfunctions/api/src/domain/plan-parser';
 import {
   calendarYears,
@@ -22,10 +20,8 @@ import {
   type PlanDraft,
 } from '../../src/packages/plan/lib/plan-draft';
 import type { PlanPreview } from '../../types/plan';
+import { seedPlan } from '../fixtures/seed-plans';
 
-const seed = readFileSync(path.resolve(__dirname, '../../../shared/seeds/union-annual-plans-2023.txt'), 'utf8');
-const parts = seed.split(/^2023工会年度工作计划篇(\d)\s*$/m);
-const seedPlan = (n: number) => parts[parts.indexOf(String(n)) + 1];
 const previewOf = (text: string): PlanPreview => ({ ...parsePlan(text), text });
 
 /** A school year: 九月 to 十二月, then 一月 and 二月 of the next year. */

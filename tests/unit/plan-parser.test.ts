@@ -1,11 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { chineseNumber, parsePlan } from '../../cloudfunctions/api/src/domain/plan-parser';
+import { seedPlan as plan } from '../fixtures/seed-plans';
 
-/** The seed's eight plans, by number, each as the chair would paste it. */
-const seed = readFileSync(path.resolve(__dirname, '../../../shared/seeds/union-annual-plans-2023.txt'), 'utf8');
-const parts = seed.split(/^2023工会年度工作计划篇(\d)\s*$/m);
-const plan = (n: number) => parts[parts.indexOf(String(n)) + 1];
 const shape = (text: string) => parsePlan(text).months.map((m) => [m.month, m.items.length]);
 
 describe('the seed’s plans', () => {

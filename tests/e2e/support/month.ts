@@ -2,10 +2,10 @@
  * Steps shared by the notices-and-plan test and the journey: locators scoped to the page on show,
  * the seed's plan 1 as the chair pastes it, importing it, and publishing a notice.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { shot } from './app';
+export { seedPlan } from '../../fixtures/seed-plans';
+import { seedPlan } from '../../fixtures/seed-plans';
 
 /** The page on show (Taro keeps the pages below it in the DOM, hidden). */
 export const visible = (page: Page): Locator => page.locator('.taro_page:visible');
@@ -35,10 +35,6 @@ export async function expectTextWithinItsBox(textarea: Locator): Promise<void> {
   expect(inner).toBeLessThanOrEqual(outer);
 }
 
-/** The seed's annual plans, as a chair would copy them out of the page: plan n is the text between its heading and the next. */
-const seed = readFileSync(path.resolve(__dirname, '../../../../shared/seeds/union-annual-plans-2023.txt'), 'utf8');
-const parts = seed.split(/^2023工会年度工作计划篇(\d)\s*$/m);
-export const seedPlan = (n: number): string => parts[parts.indexOf(String(n)) + 1];
 
 /** Plan 1 as the parser reads it: months and their item counts (see tests/unit/plan-parser.test.ts). */
 export const PLAN_1_SHAPE: Array<[number, number]> = [[1, 4], [2, 7], [3, 8], [4, 5], [5, 4], [6, 4], [7, 3], [9, 6], [10, 8], [11, 5], [12, 5]];
