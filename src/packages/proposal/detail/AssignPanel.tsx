@@ -7,7 +7,7 @@ import { call } from '../../../gateway/cloud';
 import { messageOf } from '../../../lib/cloud-message';
 import { formatDate, shanghaiDateText } from '../../../lib/time';
 import { deadlineOfDate } from '../lib/detail';
-import { CheckRow } from './CheckRow';
+import { ChoiceRow } from '../../../components/ChoiceRow';
 import type { ActionProps } from './ProposerActions';
 import { useProposalCall } from './useProposalCall';
 
@@ -85,9 +85,9 @@ export function AssignPanel({ detail, onChange }: ActionProps) {
           <Text className="proposal-detail__label">主办部门（选一个）</Text>
           <View role="radiogroup" aria-label="主办部门" className="proposal-invite__list">
             {departments.map((d) => (
-              <CheckRow key={d._id} label={`主办 ${d.name}`} multiple={false} checked={leadId === d._id} disabled={busy} onTap={() => chooseLead(d._id)}>
+              <ChoiceRow block="check-row" key={d._id} label={`主办 ${d.name}`} multiple={false} checked={leadId === d._id} disabled={busy} onTap={() => chooseLead(d._id)}>
                 <Text>{d.name}</Text>
-              </CheckRow>
+              </ChoiceRow>
             ))}
           </View>
           <Text className="proposal-detail__label">协办部门（可多选，可不选）</Text>
@@ -95,9 +95,9 @@ export function AssignPanel({ detail, onChange }: ActionProps) {
             {departments
               .filter((d) => d._id !== leadId)
               .map((d) => (
-                <CheckRow key={d._id} label={`协办 ${d.name}`} multiple checked={helperIds.includes(d._id)} disabled={busy} onTap={() => toggleHelper(d._id)}>
+                <ChoiceRow block="check-row" key={d._id} label={`协办 ${d.name}`} multiple checked={helperIds.includes(d._id)} disabled={busy} onTap={() => toggleHelper(d._id)}>
                   <Text>{d.name}</Text>
-                </CheckRow>
+                </ChoiceRow>
               ))}
           </View>
           <View className="proposal-detail__row">

@@ -6,7 +6,7 @@ import { InlineMessage } from '../../../components/InlineMessage';
 import { call } from '../../../gateway/cloud';
 import { messageOf } from '../../../lib/cloud-message';
 import { filterDelegates, inviteState, type Delegate } from '../lib/detail';
-import { CheckRow } from './CheckRow';
+import { ChoiceRow } from '../../../components/ChoiceRow';
 
 /** The cloud takes at most this many invitations at once. */
 const MAX_INVITES = 20;
@@ -79,13 +79,13 @@ export function InvitePanel({ detail, busy, onInvite, onCancel }: InvitePanelPro
               const state = inviteState(coSigners, d.memberId);
               const locked = state === 'signed' || state === 'invited';
               return (
-                <CheckRow key={d.memberId} label={d.name} multiple checked={locked || chosen.includes(d.memberId)} disabled={locked || busy} onTap={() => toggle(d.memberId)}>
+                <ChoiceRow block="check-row" key={d.memberId} label={d.name} multiple checked={locked || chosen.includes(d.memberId)} disabled={locked || busy} onTap={() => toggle(d.memberId)}>
                   <View className="proposal-invite__row">
                     <Text className="proposal-detail__name">{d.name}</Text>
                     <Text className="proposal-detail__when">{d.groupName}</Text>
                     {state !== 'none' && <Text className={`proposal-detail__state proposal-detail__state--${state}`}>{STATE_TEXT[state]}</Text>}
                   </View>
-                </CheckRow>
+                </ChoiceRow>
               );
             })}
           </View>

@@ -8,7 +8,7 @@ import { call } from '../../../gateway/cloud';
 import { messageOf } from '../../../lib/cloud-message';
 import { mergeCandidates, reasonProblem } from '../lib/detail';
 import { numberText } from '../lib/list';
-import { CheckRow } from './CheckRow';
+import { ChoiceRow } from '../../../components/ChoiceRow';
 import type { ActionProps } from './ProposerActions';
 import { confirmed, useProposalCall } from './useProposalCall';
 
@@ -121,14 +121,14 @@ export function TriagePanel({ detail, onChange }: ActionProps) {
               {targets && targets.length === 0 && <Text className="proposal-detail__hint">本次会议没有可以并入的其他提案。</Text>}
               {targets &&
                 targets.map((t) => (
-                  <CheckRow key={t._id} label={t.title} multiple={false} checked={into === t._id} disabled={busy} onTap={() => setInto(t._id)}>
+                  <ChoiceRow block="check-row" key={t._id} label={t.title} multiple={false} checked={into === t._id} disabled={busy} onTap={() => setInto(t._id)}>
                     <View className="proposal-invite__row">
                       <Text className="proposal-detail__name">{t.title}</Text>
                       <Text className="proposal-detail__when">
                         {[numberText(t.number), t.proposerName, PROPOSAL_STATUS_LABELS[t.status]].filter(Boolean).join(' · ')}
                       </Text>
                     </View>
-                  </CheckRow>
+                  </ChoiceRow>
                 ))}
             </>
           )}

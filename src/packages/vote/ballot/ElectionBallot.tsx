@@ -2,7 +2,7 @@ import { View, Text, Image } from '@tarojs/components';
 import { useState } from 'react';
 import type { VoteContent } from '../../../../types/vote';
 import { electionLimitText, overLimitText, progressText, togglePick, type BallotDraft } from '../lib/ballot';
-import { ChoiceRow } from './ChoiceRow';
+import { ChoiceRow } from '../../../components/ChoiceRow';
 
 type Election = Extract<VoteContent, { kind: 'election' }>;
 type Draft = Extract<BallotDraft, { kind: 'election' }>;

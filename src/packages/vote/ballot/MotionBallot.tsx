@@ -1,7 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import { STANCE_LABELS, STANCES } from '../../../../types/labels';
 import type { BallotDraft } from '../lib/ballot';
-import { ChoiceRow } from './ChoiceRow';
+import { ChoiceRow } from '../../../components/ChoiceRow';
 
 type Draft = Extract<BallotDraft, { kind: 'motion' }>;
 

@@ -3,7 +3,7 @@ import { Input } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
 import type { VoteContent } from '../../../../types/vote';
 import { OTHER_LABEL, OTHER_OPTION, overLimitText, progressText, togglePick, type BallotDraft } from '../lib/ballot';
-import { ChoiceRow } from './ChoiceRow';
+import { ChoiceRow } from '../../../components/ChoiceRow';
 
 type Poll = Extract<VoteContent, { kind: 'poll' }>;
 type Draft = Extract<BallotDraft, { kind: 'poll' }>;
