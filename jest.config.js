@@ -1,4 +1,4 @@
-// One jest run, five layers. Node-side layers use a plain TS transform; components use Taro's babel setup.
+// One jest run, six layers. Node-side layers use a plain TS transform; components use Taro's babel setup.
 const nodeTransform = {
   '^.+\\.[jt]sx?$': ['babel-jest', {
     babelrc: false, configFile: false,
@@ -19,6 +19,8 @@ module.exports = {
     nodeProject('localcloud'),
     nodeProject('cloud'),
     nodeProject('e2e'),
+    // The weapp build (dist/) in the WeChat stand-in: tests/weapp/stand-in.
+    nodeProject('weapp'),
     require('./tests/components/jest.project.js'),
   ],
 };

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import devConfig from './dev';
 import prodConfig from './prod';
+import { cloudEnvForBuild } from './cloud-env';
 
 const isH5 = process.env.TARO_ENV === 'h5';
 // The shared contracts live outside src and must be compiled with it.
@@ -21,7 +22,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // weapp and H5 would wipe each other's output in one folder.
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],
-    defineConstants: {},
+    // Compile-time constants: the bundle must not read process.env at run time (WeChat has no process).
+    defineConstants: { CLOUD_ENV: JSON.stringify(cloudEnvForBuild()) },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: { type: 'webpack5', prebundle: { enable: false } },

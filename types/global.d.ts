@@ -10,7 +10,10 @@ declare module '*.module.scss' {
 declare namespace NodeJS {
   interface ProcessEnv {
     TARO_ENV: 'weapp' | 'h5' | undefined;
-    /** WeChat cloud environment id, set at build time (weapp). */
-    TARO_APP_CLOUD_ENV?: string;
+    /** The WeChat cloud environment id for a build (config/cloud-env.ts); the bundle sees it as CLOUD_ENV. */
+    CLOUD_ENV?: string;
   }
 }
+
+/** The WeChat cloud environment id, defined by every build (config/cloud-env.ts); '' = the default one. */
+declare const CLOUD_ENV: string;

@@ -6,7 +6,7 @@ let ready = false;
 
 function ensureCloud(): void {
   if (ready) return;
-  Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true });
+  Taro.cloud.init({ env: CLOUD_ENV || undefined, traceUser: true });
   ready = true;
 }
 

@@ -47,5 +47,6 @@ module.exports = {
     DEPRECATED_ADAPTER_COMPONENT: false,
     __TARO_FRAMEWORK__: 'react',
     __TARO_FRAMEWORK_REACT_MODE__: 'concurrent',
+    CLOUD_ENV: '',
   },
 };
