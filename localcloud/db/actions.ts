@@ -17,6 +17,8 @@ export type Body = Record<string, unknown>;
 export interface Plan {
   changes: Change[];
   result: Body;
+  /** Set when the request fails after part of it took effect: commit `changes`, then answer with this. */
+  error?: CloudError;
 }
 
 export interface ActionContext {
@@ -153,18 +155,28 @@ function duplicateKey(coll: string, id: unknown): CloudError {
   );
 }
 
-/** Insert plain documents (already decoded). Shared by the wire action and admin.insert. */
+/**
+ * Insert plain documents (already decoded). Shared by the wire action and admin.insert.
+ * A batch is inserted in order and stops at the first duplicate `_id`: the documents before it
+ * stay inserted and the request fails with the duplicate-key error. That is MongoDB's ordered
+ * insertMany; 云开发 documents batch add (插入多条数据) without promising all-or-nothing.
+ * Malformed documents refuse the whole request before anything is inserted.
+ */
 export function planInsertDocs(view: View, coll: string, docs: unknown[], ctx: ActionContext): Plan {
-  const changes: Change[] = [];
-  const ids: unknown[] = [];
-  const batch = new Set<string>();
   for (const raw of docs) {
     if (!isPlainObject(raw)) throw new CloudError(DbErrorCode.INVALID_PARAM, 'each document must be an object');
     const bad = Object.keys(raw).find((k) => k.startsWith('$'));
     if (bad) throw new CloudError(DbErrorCode.REQUEST_FAILED, `document field names must not start with '$': ${bad}`);
+  }
+  const changes: Change[] = [];
+  const ids: unknown[] = [];
+  const batch = new Set<string>();
+  for (const raw of docs as Doc[]) {
     const id = raw._id === undefined ? ctx.newId() : raw._id;
     const key = idKey(id);
-    if (batch.has(key) || view.get(coll, key)) throw duplicateKey(coll, id);
+    if (batch.has(key) || view.get(coll, key)) {
+      return { changes, result: { data: { insertedIds: ids } }, error: duplicateKey(coll, id) };
+    }
     batch.add(key);
     const { _id: _ignored, ...rest } = raw;
     changes.push({ coll, key, before: null, after: makeEntry({ _id: id, ...cloneValue(rest) }) });

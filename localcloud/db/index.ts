@@ -29,6 +29,12 @@ export interface DatabaseEngine {
     collections(): string[];
     isEmpty(): boolean; // no documents at all
   };
+  /**
+   * For tests: just before the next `action` on `collection` is served, await `hook(params)`, e.g.
+   * to stage what a concurrent request would do at that moment. If it returns a CloudError, the
+   * request fails with it (as the cloud's own failures would) instead of being served.
+   */
+  interceptNext(action: string, collection: string, hook: (params: Record<string, any>) => unknown): void;
   /** number of handle() calls served so far (benchmarks count database requests) */
   readonly requestCount: number;
   close(): void;
@@ -47,11 +53,31 @@ export interface OpenDatabaseOptions {
   aggregateDefaultLimit?: number;
 }
 
+/** Who sent a request: the invocation's token (empty for callers without one, e.g. a test using the SDK directly). */
+const ownerOf = (p: Params): string => (typeof p.wxCloudApiToken === 'string' ? p.wxCloudApiToken : '');
+
 export function openDatabase(opts: OpenDatabaseOptions): DatabaseEngine {
   return new Engine(opts);
 }
 
 const newId = () => randomBytes(16).toString('hex');
+
+/**
+ * Inside a transaction the cloud allows only single-document operations: doc().get/set/update/
+ * remove and add (事务 guide: "在事务中不支持批量操作(where 语句),只支持单记录操作").
+ */
+const TX_SINGLE_ONLY =
+  'a transaction allows only single-document operations (doc().get/set/update/remove and add of one document); where, count, aggregate and batch writes are not supported';
+
+function refusedInTransaction(what: string): CloudError {
+  return new CloudError(DbErrorCode.REQUEST_FAILED, `${what}: ${TX_SINGLE_ONLY}`);
+}
+
+interface Interception {
+  action: string;
+  collection: string;
+  hook: (params: Record<string, any>) => unknown;
+}
 
 class Engine implements DatabaseEngine {
   private readonly store: Store;
@@ -60,6 +86,7 @@ class Engine implements DatabaseEngine {
   private readonly lockWaitMs: number;
   private served = 0;
   private closed = false;
+  private interceptions: Interception[] = [];
 
   constructor(opts: OpenDatabaseOptions) {
     this.store = new Store(opts.file);
@@ -72,10 +99,20 @@ class Engine implements DatabaseEngine {
     return this.served;
   }
 
+  interceptNext(action: string, collection: string, hook: (params: Record<string, any>) => unknown): void {
+    this.interceptions.push({ action, collection, hook });
+  }
+
   async handle(action: string, params: Record<string, any>): Promise<Record<string, any>> {
     this.served++;
     try {
       if (this.closed) throw new CloudError('SYS_ERR', 'database engine is closed');
+      const at = this.interceptions.findIndex((i) => i.action === action && i.collection === params?.collectionName);
+      if (at >= 0) {
+        const [{ hook }] = this.interceptions.splice(at, 1);
+        const failure = await hook(params);
+        if (failure instanceof CloudError) throw failure;
+      }
       return await this.dispatch(action, params ?? {});
     } catch (e) {
       if (e instanceof Error && e.name === 'SqliteError') throw new CloudError('SYS_ERR', e.message);
@@ -87,6 +124,7 @@ class Engine implements DatabaseEngine {
     // One instant per request: every serverDate / $currentDate in it gets the same time.
     const at = this.ctx.now();
     const ctx: ActionContext = { ...this.ctx, now: () => at };
+    this.checkTransactionScope(action, p);
     switch (action) {
       case 'database.getDocument':
         return getDocument(this.viewFor(p), p, ctx);
@@ -109,7 +147,7 @@ class Engine implements DatabaseEngine {
         return {};
       }
       case 'database.startTransaction':
-        return { transactionId: this.tx.start() };
+        return { transactionId: this.tx.start(ownerOf(p)) };
       case 'database.commitTransaction':
         this.tx.commit(p.transactionId);
         return {};
@@ -118,6 +156,37 @@ class Engine implements DatabaseEngine {
         return {};
       default:
         throw new CloudError(DbErrorCode.INVALID_PARAM, `unsupported database action: ${action}`);
+    }
+  }
+
+  /**
+   * Refuses what a transaction may not do. With a transactionId: anything but a single-document
+   * operation. Without one: the SDK sends where().update/remove, count and aggregate of
+   * `t.collection(...)` WITHOUT the transaction's id, so they would silently run outside it and
+   * survive a rollback; we refuse them while the same invocation (its wxCloudApiToken) has a
+   * transaction open. Stricter than the cloud, which runs them outside the transaction.
+   */
+  private checkTransactionScope(action: string, p: Params): void {
+    const single = p.queryType === 'DOC';
+    if (this.hasTx(p)) {
+      if (action === 'database.getDocument' && !single) throw refusedInTransaction('where().get() in a transaction');
+      if ((action === 'database.modifyDocument' || action === 'database.removeDocument') && !single) {
+        throw refusedInTransaction('where().update()/remove() in a transaction');
+      }
+      if (action === 'database.insertDocument' && Array.isArray(p.data) && p.data.length > 1) {
+        throw refusedInTransaction('add() of several documents in a transaction');
+      }
+      return;
+    }
+    const batch =
+      action === 'database.calculateDocument' ||
+      action === 'database.aggregateDocuments' ||
+      ((action === 'database.modifyDocument' || action === 'database.removeDocument') && !single);
+    if (!batch) return;
+    const open = this.tx.openBy(ownerOf(p));
+    if (open) {
+      const what = action === 'database.calculateDocument' ? 'count()' : action === 'database.aggregateDocuments' ? 'aggregate()' : 'where().update()/remove()';
+      throw refusedInTransaction(`${what} while transaction ${open} is open (it would run outside the transaction)`);
     }
   }
 
@@ -133,6 +202,7 @@ class Engine implements DatabaseEngine {
     if (this.hasTx(p)) {
       const planned = plan(this.tx.view(p.transactionId));
       this.tx.record(p.transactionId, planned.changes);
+      if (planned.error) throw planned.error;
       return planned.result;
     }
     return this.plainWrite(plan);
@@ -152,6 +222,7 @@ class Engine implements DatabaseEngine {
       const locked = planned.changes.find((c) => this.tx.lockHolder(c.coll, c.key) !== undefined);
       if (!locked) {
         this.tx.persist(planned.changes);
+        if (planned.error) throw planned.error;
         return planned.result;
       }
       const left = deadline - Date.now();
@@ -171,6 +242,7 @@ class Engine implements DatabaseEngine {
       // Round-trip through EJSON: strips undefined, normalises regexes, exactly as a wire insert would store it.
       const plain = docs.map((d) => decodeStored(encodeDoc(d)));
       const planned = planInsertDocs(this.store, requireCollection(this.store, collection), plain, this.ctx);
+      if (planned.error) throw planned.error; // seeding is all or nothing
       this.tx.persist(planned.changes);
       const ids = (planned.result.data as { insertedIds: unknown[] }).insertedIds;
       return ids.map((id) => (typeof id === 'string' ? id : String(id)));

@@ -5,12 +5,11 @@
  *   seen a change to it keeps the pre-image; its reads see pre-images, then its own buffered writes.
  * - Write locks: a transaction's write locks the document. Writing a document another open
  *   transaction has locked, or one committed by someone else after this transaction started, is a
- *   conflict.
- * - The conflict is REPORTED AT COMMIT (commitTransaction → DATABASE_TRANSACTION_CONFLICT), and the
- *   write itself answers normally. Why: wx-server-sdk wraps errors of doc().update/set/... into plain
- *   Errors without `code`, so runTransaction only retries when the conflict comes from commit,
- *   which it calls on the raw layer. A doomed transaction drops its locks at once so it never
- *   blocks the winner.
+ *   conflict, and the WRITE ITSELF fails at once with DATABASE_TRANSACTION_CONFLICT, as the cloud
+ *   documents (事务 guide: "其它事务的写入会直接失败"). The transaction is then doomed: it drops its
+ *   locks so it never blocks the winner, and its commit fails with the same conflict. Note that
+ *   wx-server-sdk turns that write error into a plain Error without `code` (errCode -501001), so its
+ *   runTransaction does not retry it: callers must recognise it by its message.
  * - Plain (non-transaction) writes to a locked document WAIT for the lock (up to lockWaitMs, then
  *   DATABASE_TRANSACTION_CONFLICT), as the cloud documents; see Engine.plainWrite.
  * - Transactions idle for idleMs of real time are aborted.
@@ -29,6 +28,8 @@ interface Tx {
   /** Buffered writes: coll → key → entry (null = deleted). */
   readonly writes: Map<string, Map<string, Entry | null>>;
   readonly locks: Set<string>;
+  /** Who started it (the invocation's wxCloudApiToken): batch operations from them are refused while it is open. */
+  readonly owner: string;
   /** Set once a conflict is detected; commit then fails with it. */
   doomed: string | null;
 }
@@ -41,8 +42,12 @@ function nested<V>(outer: Map<string, Map<string, V>>, coll: string): Map<string
   return m;
 }
 
-function conflict(message: string): CloudError {
-  return new CloudError(DbErrorCode.TRANSACTION_CONFLICT, message);
+/**
+ * The text starts with the message @cloudbase/database itself gives this code
+ * (ERRORS.DATABASE_TRANSACTION_CONFLICT): it is all that survives the SDK's error wrapping.
+ */
+function conflict(detail: string): CloudError {
+  return new CloudError(DbErrorCode.TRANSACTION_CONFLICT, `database transaction conflict: ${detail}`);
 }
 
 export interface TxOptions {
@@ -67,7 +72,7 @@ export class Transactions {
     this.timer.unref();
   }
 
-  start(): string {
+  start(owner: string): string {
     const id = randomBytes(16).toString('hex');
     this.open.set(id, {
       id,
@@ -76,9 +81,16 @@ export class Transactions {
       snapshot: new Map(),
       writes: new Map(),
       locks: new Set(),
+      owner,
       doomed: null,
     });
     return id;
+  }
+
+  /** An open transaction started by this owner, if any. */
+  openBy(owner: string): string | undefined {
+    for (const tx of this.open.values()) if (tx.owner === owner) return tx.id;
+    return undefined;
   }
 
   private get(id: unknown): Tx {
@@ -125,22 +137,24 @@ export class Transactions {
     };
   }
 
-  /** Buffer a transaction's writes, taking locks or dooming it on a conflict. */
+  /** Buffer a transaction's writes and lock their documents; a conflict fails the write (and dooms the transaction). */
   record(id: unknown, changes: Change[]): void {
     const tx = this.get(id);
+    if (tx.doomed) throw conflict(tx.doomed);
     for (const c of changes) {
-      if (!tx.doomed) {
-        const name = lockName(c.coll, c.key);
-        const holder = this.locks.get(name);
-        if (holder !== undefined && holder !== tx.id) {
-          this.doom(tx, `document ${c.key} in ${c.coll} is being written by another transaction`);
-        } else if ((this.lastWrite.get(name) ?? 0) > tx.startSeq) {
-          this.doom(tx, `document ${c.key} in ${c.coll} was changed after the transaction started`);
-        } else {
-          this.locks.set(name, tx.id);
-          tx.locks.add(name);
-        }
+      const name = lockName(c.coll, c.key);
+      const holder = this.locks.get(name);
+      if (holder !== undefined && holder !== tx.id) {
+        throw this.doom(tx, `document ${c.key} in ${c.coll} is being written by another transaction`);
       }
+      if ((this.lastWrite.get(name) ?? 0) > tx.startSeq) {
+        throw this.doom(tx, `document ${c.key} in ${c.coll} was changed after the transaction started`);
+      }
+    }
+    for (const c of changes) {
+      const name = lockName(c.coll, c.key);
+      this.locks.set(name, tx.id);
+      tx.locks.add(name);
       nested(tx.writes, c.coll).set(c.key, c.after);
     }
   }
@@ -212,9 +226,10 @@ export class Transactions {
     }
   }
 
-  private doom(tx: Tx, reason: string): void {
+  private doom(tx: Tx, reason: string): CloudError {
     tx.doomed = reason;
     this.release(tx);
+    return conflict(reason);
   }
 
   private finish(tx: Tx, how: string): void {

@@ -107,6 +107,11 @@ export function applyOperators(doc: Doc, update: Doc, opts: UpdateOptions): void
         if (typeof arg !== 'string' || arg === '' || arg === path) throw fail(`$rename target for '${path}' must be a different, non-empty field name`);
         if (getExact(doc, arg).blocked) throw fail(`Cannot create field for $rename target '${arg}'`);
       }
+      if (op === '$push' && !at.found && isPlainObject(arg) && Array.isArray(arg.$each)) {
+        // mingo ignores $sort/$slice/$position when the field is missing; MongoDB creates the
+        // array from $each and then applies them. Starting from an empty array does the same.
+        setPath(doc, path, []);
+      }
       if (op === '$addToSet' && !at.found && isPlainObject(arg) && Array.isArray(arg.$each)) {
         // mingo keeps duplicates of $each when the field is missing; MongoDB does not.
         fields[path] = { ...arg, $each: dedupe(arg.$each) };

@@ -131,6 +131,25 @@ describe('update commands (spec §3.2)', () => {
     expect(again.stats.updated).toBe(0);
   });
 
+  // Command.push (微信开放文档, https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-sdk-api/database/command/Command.push.html):
+  // "或字段原为空，则创建该字段并设数组为传入值", with sort/slice applied to 结果数组 (slice 0: 将字段更新为空数组).
+  // The SDK sends MongoDB's $push modifiers, and MongoDB does the same on a missing field.
+  test('push with sort/slice/position on a missing field creates the field, then sorts and slices it', async () => {
+    engine.admin.insert('upd', [{ _id: 'ps', keep: 1 }]);
+    await db.collection('upd').doc('ps').update({
+      data: {
+        top2: _.push({ each: [3, 1, 2], sort: 1, slice: 2 }),
+        last2: _.push({ each: [3, 1, 2], slice: -2 }),
+        byX: _.push({ each: [{ x: 1 }, { x: 3 }], sort: { x: -1 } }),
+        'nested.first': _.push({ each: [3, 1, 2], position: 0, slice: 1 }),
+        none: _.push({ each: [5], slice: 0 }),
+      },
+    });
+    expect(engine.admin.find('upd', { _id: 'ps' })[0]).toEqual({
+      _id: 'ps', keep: 1, top2: [1, 2], last2: [1, 2], byX: [{ x: 3 }, { x: 1 }], nested: { first: [3] }, none: [],
+    });
+  });
+
   test('$inc/$mul on a non-numeric field fail with -502001 and change nothing', async () => {
     engine.admin.insert('upd', [{ _id: 'e', s: 'text', k: 1 }]);
     const err = await db.collection('upd').doc('e').update({ data: { s: _.inc(1), k: _.inc(1) } }).catch((e: any) => e);

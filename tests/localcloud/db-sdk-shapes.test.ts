@@ -60,11 +60,26 @@ describe('collection.add', () => {
     expect(engine.admin.find('todos', { _id: 'fixed' })).toEqual([{ _id: 'fixed', v: 1 }]);
   });
 
-  test('a batch with a duplicate inserts nothing (one request, one SQLite transaction)', async () => {
-    const before = engine.admin.find('todos').length;
-    const err = await rejection(db.collection('todos').add({ data: [{ _id: 'n1' }, { _id: 'fixed' }] }));
+  // 云开发 documents adding several records at once ("插入多条数据", server SDK only:
+  // 插入数据, https://docs.cloudbase.net/database/insert ; HTTP API 批量插入文档,
+  // https://docs.cloudbase.net/http-api/nosql/insert-documents, answers "插入成功的文档 ID 列表") but
+  // never promises all-or-nothing. The database is MongoDB, whose insertMany is ordered by default:
+  // the documents before the failing one stay inserted and nothing after it is tried
+  // (db.collection.insertMany(), https://www.mongodb.com/docs/manual/reference/method/db.collection.insertMany/).
+  test('a batch with a duplicate keeps the documents before it and stops there, failing with the duplicate key', async () => {
+    const err = await rejection(db.collection('todos').add({ data: [{ _id: 'n1' }, { _id: 'n2' }, { _id: 'fixed' }, { _id: 'n3' }] }));
     expect(err.errCode).toBe(-502001);
-    expect(engine.admin.find('todos')).toHaveLength(before);
+    expect(err.errMsg).toMatch(/E11000 duplicate key error collection: todos index: _id_ dup key: \{ _id: "fixed" \}/);
+    expect(engine.admin.find('todos', { _id: { $in: ['n1', 'n2', 'n3'] } }).map((d) => d._id)).toEqual(['n1', 'n2']);
+    expect(engine.admin.find('todos', { _id: 'fixed' })).toEqual([{ _id: 'fixed', v: 1 }]);
+  });
+
+  test('a batch repeating an _id of its own stops at the repeat; a malformed document refuses the whole batch', async () => {
+    const err = await rejection(db.collection('todos').add({ data: [{ _id: 'r1' }, { _id: 'r1', again: true }, { _id: 'r2' }] }));
+    expect(err.errMsg).toMatch(/duplicate key.*"r1"/);
+    expect(engine.admin.find('todos', { _id: { $in: ['r1', 'r2'] } })).toEqual([{ _id: 'r1' }]);
+    await rejection(db.collection('todos').add({ data: [{ _id: 'm1' }, { $bad: 1 }] }));
+    expect(engine.admin.find('todos', { _id: 'm1' })).toEqual([]);
   });
 });
 

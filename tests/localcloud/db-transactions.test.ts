@@ -1,6 +1,12 @@
 /**
- * Transactions through the real SDK: runTransaction commit/rollback/retry, startTransaction,
- * snapshot reads, write locks against plain writes, idle abort, and atomic conditional updates.
+ * Transactions through the real SDK: runTransaction commit/rollback, startTransaction, snapshot
+ * reads, write locks (a conflicting write fails at once; a plain write waits), what a transaction
+ * may not do, idle abort, and atomic conditional updates.
+ *
+ * The cloud's rules followed here are in 事务 (微信开放文档, 云开发 › 数据库 › 事务),
+ * https://developers.weixin.qq.com/miniprogram/dev/wxcloud/guide/database/transaction.html :
+ * snapshot isolation; "如果对象上存在事务锁，那么：1. 其它事务的写入会直接失败；2. 普通的更新操作会被阻塞";
+ * "在事务中不支持批量操作(where 语句)，只支持单记录操作(collection.doc, collection.add)".
  */
 import { DatabaseEngine } from '../../localcloud/db';
 import { database, rejection, routeTo, useEngine } from './db-sdk-harness';
@@ -46,9 +52,9 @@ describe('runTransaction', () => {
       const rem = await t.collection('acc').doc('c').remove();
       // reads inside see the transaction's own writes
       const again = await t.collection('acc').doc('a').get();
-      const mine = await t.collection('acc').where({ y: 1 }).get();
+      const mine = await t.collection('acc').doc('y').get();
       expect(value('a').n).toBe(1); // nothing visible outside before commit
-      return { got, upd, set, add, rem, again: again.data.n, mine: mine.data.map((d: any) => d._id) };
+      return { got, upd, set, add, rem, again: again.data.n, mine: mine.data };
     });
     expect(out.got).toEqual({ data: { _id: 'a', n: 1 }, errMsg: 'document.get:ok' });
     expect(out.upd).toEqual({ stats: { updated: 1 }, errMsg: 'document.update:ok' });
@@ -56,7 +62,7 @@ describe('runTransaction', () => {
     expect(out.add._id).toBe('y');
     expect(out.rem).toEqual({ stats: { removed: 1 }, errMsg: 'document.remove:ok' });
     expect(out.again).toBe(2);
-    expect(out.mine).toEqual(['y']);
+    expect(out.mine).toEqual({ _id: 'y', y: 1 });
     expect(value('a').n).toBe(2);
     expect(value('b')).toEqual({ _id: 'b', z: 1 });
     expect(value('y')).toEqual({ _id: 'y', y: 1 });
@@ -91,40 +97,78 @@ describe('runTransaction', () => {
     expect(value('e').n).toBe(3);
   });
 
-  test('two concurrent read-modify-write transactions on one counter: one retries, both land exactly once', async () => {
+  // 事务 guide: a write to a document another transaction has locked "会直接失败". The SDK wraps that
+  // failure into a plain Error without `code` (errCode -501001: DATABASE_TRANSACTION_CONFLICT has no
+  // number in its table), and runTransaction retries only errors whose `code` is the conflict: so the
+  // loser is NOT retried by the SDK, and only the message text says it was a conflict.
+  test('two concurrent read-modify-write transactions on one counter: the second writer fails at once and the SDK does not retry it', async () => {
     engine.admin.insert('acc', [{ _id: 'counter', v: 0 }]);
     const bump = () => db.runTransaction(async (t: any) => {
       const { data } = await t.collection('acc').doc('counter').get();
       await t.collection('acc').doc('counter').update({ data: { v: data.v + 1 } });
       return data.v + 1;
     });
-    const results = await Promise.all([bump(), bump()]);
-    expect(results.sort()).toEqual([1, 2]);
-    expect(value('counter').v).toBe(2);
-    expect(calls['database.startTransaction']).toBe(3); // the loser ran twice
-    expect(calls['database.commitTransaction']).toBe(3); // 2 commits + 1 conflicting commit
+    const results = await Promise.allSettled([bump(), bump()]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0].reason.errCode).toBe(-501001);
+    expect(lost[0].reason.errMsg).toMatch(/^document\.update:fail -501001 resource system error\. database transaction conflict: /);
+    expect(lost[0].reason.code).toBeUndefined();
+    expect(value('counter').v).toBe(1);
+    expect(calls['database.startTransaction']).toBe(2); // no retry
+    expect(calls['database.abortTransaction']).toBe(1); // the SDK rolled the loser back
   });
 
-  test('five concurrent transactions all land (retries cover repeated conflicts)', async () => {
-    engine.admin.insert('acc', [{ _id: 'counter5', v: 0 }]);
-    const bump = () => db.runTransaction(async (t: any) => {
-      const { data } = await t.collection('acc').doc('counter5').get();
-      await t.collection('acc').doc('counter5').update({ data: { v: data.v + 1 } });
-    }, 10);
-    await Promise.all(Array.from({ length: 5 }, bump));
-    expect(value('counter5').v).toBe(5);
-  });
-
-  test('where().update inside a transaction runs outside it (as the SDK sends it) and survives a rollback', async () => {
-    engine.admin.insert('acc', [{ _id: 'w', tag: 'w', b: 0 }]);
+  test('t.collection().where().get() is refused with -502001', async () => {
+    engine.admin.insert('acc', [{ _id: 'wg', tag: 'wg' }]);
     const err = await rejection(db.runTransaction(async (t: any) => {
-      const g = await t.collection('acc').where({ tag: 'w' }).get();
-      expect(g.data).toHaveLength(1);
-      await t.collection('acc').where({ tag: 'w' }).update({ data: { b: 1 } });
+      await t.collection('acc').where({ tag: 'wg' }).get();
+    }));
+    expect(err.errCode).toBe(-502001);
+    expect(err.errMsg).toMatch(/^collection\.get:fail -502001 database request fail\. where\(\)\.get\(\) in a transaction: a transaction allows only single-document operations/);
+  });
+
+  // The SDK sends these WITHOUT the transaction's id (spec §2.6), so the cloud runs them outside the
+  // transaction and a rollback leaves them in place. We refuse them while the invocation has a
+  // transaction open, so such code fails here instead of half-working in production.
+  test('where().update, where().remove, count and aggregate are refused while the caller has a transaction open, and change nothing', async () => {
+    engine.admin.insert('acc', [{ _id: 'w', tag: 'w', b: 0 }]);
+    const refused: any[] = [];
+    const err = await rejection(db.runTransaction(async (t: any) => {
+      refused.push(await rejection(t.collection('acc').where({ tag: 'w' }).update({ data: { b: 1 } })));
+      refused.push(await rejection(t.collection('acc').where({ tag: 'w' }).remove()));
+      refused.push(await rejection(t.collection('acc').where({ tag: 'w' }).count()));
+      refused.push(await rejection(t.collection('acc').aggregate().match({ tag: 'w' }).end()));
+      refused.push(await rejection(db.collection('acc').where({ tag: 'w' }).update({ data: { b: 2 } }))); // same invocation, same wire request
+      // Another invocation (another wxCloudApiToken) is not held up by this one's transaction.
+      const other = await engine.handle('database.modifyDocument', {
+        collectionName: 'acc', queryType: 'WHERE', query: '{"tag":"w"}', data: '{"$set":{"other":1}}', multi: true, merge: true, upsert: false,
+        wxCloudApiToken: 'another-invocation',
+      });
+      expect(other).toEqual({ data: { updated: 1 } });
       await t.rollback('no');
     }));
     expect(err).toBe('no');
-    expect(value('w').b).toBe(1);
+    // aggregate().end() skips the SDK's code mapping: its errors carry errCode -1 and the raw message.
+    expect(refused.map((e) => e.errCode)).toEqual([-502001, -502001, -502001, -1, -502001]);
+    expect(refused[0].errMsg).toMatch(/^collection\.update:fail -502001 database request fail\. where\(\)\.update\(\)\/remove\(\) while transaction \w+ is open/);
+    expect(refused[2].errMsg).toMatch(/count\(\) while transaction/);
+    expect(refused[3].errMsg).toMatch(/^collection\.aggregate:fail aggregate\(\) while transaction/);
+    expect(value('w')).toEqual({ _id: 'w', tag: 'w', b: 0, other: 1 });
+    // Once the transaction is over the same update runs.
+    expect((await db.collection('acc').where({ tag: 'w' }).update({ data: { b: 3 } })).stats.updated).toBe(1);
+  });
+
+  test('add() of several documents in a transaction is refused; add() of one is fine', async () => {
+    const err = await rejection(db.runTransaction(async (t: any) => {
+      await t.collection('acc').add({ data: { _id: 'one' } });
+      await t.collection('acc').add({ data: [{ _id: 'two' }, { _id: 'three' }] });
+    }));
+    expect(err.errCode).toBe(-502001);
+    expect(err.errMsg).toMatch(/add\(\) of several documents in a transaction/);
+    expect(engine.admin.find('acc', { _id: { $in: ['one', 'two', 'three'] } })).toEqual([]);
   });
 });
 
@@ -139,32 +183,39 @@ describe('startTransaction', () => {
     await db.collection('acc').doc('s2').remove();
 
     expect((await t.collection('acc').doc('s1').get()).data.v).toBe(0);
-    const seen = await t.collection('acc').where({ _id: _.in(['s1', 's2', 's3']) }).get();
-    expect(seen.data.map((d: any) => [d._id, d.v]).sort()).toEqual([['s1', 0], ['s2', 0]]);
+    expect((await t.collection('acc').doc('s2').get()).data).toEqual({ _id: 's2', v: 0 }); // removed since, still in the snapshot
+    expect((await rejection(t.collection('acc').doc('s3').get())).errMsg).toMatch(/s3 does not exist/); // added since: not in it
 
     const res = await t.commit();
     expect(Object.keys(res)).toEqual(['requestId']);
   });
 
-  test('writing a document changed after the transaction started fails at commit with the conflict code', async () => {
+  test('writing a document changed after the transaction started fails at the write; the commit fails with the conflict code', async () => {
     engine.admin.insert('acc', [{ _id: 'cc', v: 0 }]);
     const t = await db.startTransaction();
     await db.collection('acc').doc('cc').update({ data: { v: 1 } });
-    await t.collection('acc').doc('cc').update({ data: { v: 100 } });
-    const err = await rejection(t.commit());
-    expect(err.code).toBe('DATABASE_TRANSACTION_CONFLICT');
+    const err = await rejection(t.collection('acc').doc('cc').update({ data: { v: 100 } }));
+    expect(err.errCode).toBe(-501001);
+    expect(err.errMsg).toMatch(/database transaction conflict: document cc in acc was changed after the transaction started/);
+    expect((await rejection(t.commit())).code).toBe('DATABASE_TRANSACTION_CONFLICT');
     expect(value('cc').v).toBe(1);
   });
 
-  test('a second transaction writing a locked document is the one that fails', async () => {
-    engine.admin.insert('acc', [{ _id: 'lk', v: 0 }]);
+  test('a second transaction writing a locked document fails at once; the first commits', async () => {
+    engine.admin.insert('acc', [{ _id: 'lk', v: 0 }, { _id: 'lk2', v: 0 }]);
     const t1 = await db.startTransaction();
     const t2 = await db.startTransaction();
+    await t2.collection('acc').doc('lk2').update({ data: { v: 2 } });
     await t1.collection('acc').doc('lk').update({ data: { v: 1 } });
-    await t2.collection('acc').doc('lk').update({ data: { v: 2 } });
+    const err = await rejection(t2.collection('acc').doc('lk').update({ data: { v: 2 } }));
+    expect(err.errMsg).toMatch(/database transaction conflict: document lk in acc is being written by another transaction/);
+    // The loser is doomed: its locks are gone at once (a plain write to lk2 does not wait), and it cannot commit.
+    await db.collection('acc').doc('lk2').update({ data: { v: 5 } });
+    expect((await rejection(t2.collection('acc').doc('lk2').update({ data: { v: 6 } }))).errMsg).toMatch(/database transaction conflict/);
     expect((await rejection(t2.commit())).code).toBe('DATABASE_TRANSACTION_CONFLICT');
     await t1.commit();
     expect(value('lk').v).toBe(1);
+    expect(value('lk2').v).toBe(5);
   });
 
   test('a plain write to a locked document waits for the commit, then applies on top', async () => {
