@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => t.stop());
 
 async function activity(capacity: number) {
-  const draft = expectOk(await t.act(chair, 'activity.create', { draft: activityDraft(Date.now(), { title: '教工羽毛球友谊赛', capacity, companionsMax: 0 }) }));
+  const draft = expectOk(await t.act(chair, 'activity.create', { draft: activityDraft(t.cloud.clock.now(), { title: '教工羽毛球友谊赛', capacity, companionsMax: 0 }) }));
   return expectOk(await t.act(chair, 'activity.publish', { activityId: draft._id }));
 }
 const consent = (m: { staffNo: string }, id: string) =>

@@ -35,7 +35,7 @@ const byArrival = (a: StoredSignup, b: StoredSignup) => a.arrivedAt - b.arrivedA
 
 it('never overbooks, never duplicates, and moves the waitlist strictly in order', async () => {
   const people = seedBoundMembers(t.cloud, PEOPLE);
-  const activity = expectOk(await t.act(chair, 'activity.create', { draft: activityDraft(Date.now(), { capacity: CAPACITY, companionsMax: 1 }) }));
+  const activity = expectOk(await t.act(chair, 'activity.create', { draft: activityDraft(t.cloud.clock.now(), { capacity: CAPACITY, companionsMax: 1 }) }));
   expectOk(await t.act(chair, 'activity.publish', { activityId: activity._id }));
   const id = activity._id;
   const companionsOf = (i: number) => (i % 3 === 0 ? 1 : 0);

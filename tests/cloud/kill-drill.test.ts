@@ -241,9 +241,12 @@ beforeAll(() => {
   // Seed the folder before the process opens it: the demo union plus 300 bound members of 语文组.
   const db = openDatabase({ file: path.join(dataDir, 'db.sqlite') });
   try {
+    // The drill's cloud is its own process and follows the wall clock (it has no TEST_NOW), so the
+    // seed and the drafts below are dated by the wall clock too; nothing here depends on the day.
     seedDemoUnion(db, Date.now(), { activities: false, votes: false });
     for (const name of ['activities', 'signups', 'votes', 'subscriptions', 'messages', 'teams', 'teamSeats']) db.admin.createCollection(name);
-    people = seedBoundMembers({ db } as Pick<LocalCloud, 'db'> as LocalCloud, PEOPLE, () => ({}), 'K');
+    const wallClock = { now: () => Date.now() };
+    people = seedBoundMembers({ db, clock: wallClock } as Pick<LocalCloud, 'db' | 'clock'> as LocalCloud, PEOPLE, () => ({}), 'K');
   } finally {
     db.close();
   }

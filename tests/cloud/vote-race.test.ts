@@ -26,7 +26,7 @@ it.each([
   ['named', false],
 ])('a %s vote counts exactly one ballot per member, however many arrive at once', async (_kind, secret) => {
   const people = seedBoundMembers(t.cloud, VOTERS, () => ({}), secret ? 'S' : 'N');
-  const draft = voteDraft(Date.now(), election(6, 1), { secret, electorate: { groupIds: ['demo-g1'] } });
+  const draft = voteDraft(t.cloud.clock.now(), election(6, 1), { secret, electorate: { groupIds: ['demo-g1'] } });
   const vote = expectOk(await t.act(chair, 'vote.create', { draft }));
   expectOk(await t.act(chair, 'vote.publish', { voteId: vote._id }));
 

@@ -3,7 +3,8 @@ import Home from '../../src/pages/index/index';
 import { notifyMonthChanged } from '../../src/lib/month-routes';
 import { answer, callsTo, failure } from './support/gateway';
 import { aMember } from './support/members';
-import { aHomeMonth, anEmptyMonth, NOW } from './support/month';
+import { aHomeMonth, anEmptyMonth } from './support/month';
+import { testNow } from '../support/test-instant';
 import { stubTaro } from './support/taro';
 import type { Role } from '../../types/fields';
 
@@ -20,23 +21,39 @@ const cell = (text: string) => {
 };
 const opened = () => taro.navigateTo.mock.calls.map(([options]) => (options as { url: string }).url);
 
+// The page runs at the run's instant (TEST_NOW; Date is faked in setup-dom.ts): "this month" and the
+// greeting are whatever they are in Shanghai then, worked out here by hand from the instant.
+const shanghai = new Date(testNow() + 8 * 3600_000);
+const [year, month, hour] = [shanghai.getUTCFullYear(), shanghai.getUTCMonth() + 1, shanghai.getUTCHours()];
+const [prevYear, prevMonth] = month === 1 ? [year - 1, 12] : [year, month - 1];
+const key = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}`;
+const thisMonth = key(year, month);
+const lastMonth = key(prevYear, prevMonth);
+/** What the greeting says at this hour: night until 05:00, morning until 11:00 (so at 08:59 and 09:00 too). */
+const partOfDay = hour < 5 ? '晚上好' : hour < 11 ? '早上好' : hour < 13 ? '中午好' : hour < 18 ? '下午好' : '晚上好';
+/** This month as the cloud answers it: the fixture's month, moved to the month it is now. */
+const monthNow = (overrides: Parameters<typeof aHomeMonth>[0] = {}) =>
+  aHomeMonth({
+    month: thisMonth,
+    planItems: aHomeMonth().planItems.map((item) => ({ ...item, month, ...(item.date ? { date: `${thisMonth}-20` } : {}) })),
+    ...overrides,
+  });
+
 beforeEach(() => {
-  jest.spyOn(Date, 'now').mockReturnValue(NOW);
   as();
-  answer({ 'home.month': (input) => (input.month === '2026-12' ? aHomeMonth() : anEmptyMonth(input.month)) });
+  answer({ 'home.month': (input) => (input.month === thisMonth ? monthNow() : anEmptyMonth(input.month)) });
 });
 
 test('the month at a glance: the plan’s items, activities, open votes and notices, each leading to its page', async () => {
   render(<Home />);
-  // 10:00 in Shanghai.
-  expect(await screen.findByText('王老师，早上好')).toBeInTheDocument();
+  expect(await screen.findByText(`王老师，${partOfDay}`)).toBeInTheDocument();
   expect(screen.getByText('语文组 · 小组共 12 人')).toBeInTheDocument();
   expect(await screen.findByText('本月工作计划')).toBeInTheDocument();
-  expect(callsTo('home.month')).toEqual([{ month: '2026-12' }]);
-  expect(screen.getByText('2026年12月')).toBeInTheDocument();
+  expect(callsTo('home.month')).toEqual([{ month: thisMonth }]);
+  expect(screen.getByText(`${year}年${month}月`)).toBeInTheDocument();
 
   // Plan: the dated item with its day; the linked one opens what was made of it; the others don't.
-  expect(within(cell('组织教工迎新年长跑。')).getByText('12月20日')).toBeInTheDocument();
+  expect(within(cell('组织教工迎新年长跑。')).getByText(`${month}月20日`)).toBeInTheDocument();
   fireEvent.click(cell('搞好年终总结工作。'));
   expect(taro.navigateTo).not.toHaveBeenCalled();
   fireEvent.click(cell('评选年度工会活动积极分子。'));
@@ -65,7 +82,7 @@ test('消息 shows the unread count and opens the messages; the whole year’s p
   expect(await screen.findByText('3 条未读')).toBeInTheDocument();
   fireEvent.click(cell('消息'));
   fireEvent.click(cell('查看全年工作计划'));
-  expect(opened()).toEqual(['/packages/message/list/index', '/packages/plan/year/index?year=2026']);
+  expect(opened()).toEqual(['/packages/message/list/index', `/packages/plan/year/index?year=${year}`]);
 });
 
 test('another month: one call for it, and each section says when it has nothing', async () => {
@@ -74,12 +91,13 @@ test('another month: one call for it, and each section says when it has nothing'
   await act(async () => {
     fireEvent.click(screen.getByLabelText('上个月'));
   });
-  expect(await screen.findByText('11月工作计划')).toBeInTheDocument();
-  expect(callsTo('home.month')).toEqual([{ month: '2026-12' }, { month: '2026-11' }]);
-  expect(screen.getByText('2026年11月没有工作计划安排')).toBeInTheDocument();
-  expect(screen.getByText('2026年11月没有活动')).toBeInTheDocument();
+  // In January the month before is last year's December.
+  expect(await screen.findByText(`${prevMonth}月工作计划`)).toBeInTheDocument();
+  expect(callsTo('home.month')).toEqual([{ month: thisMonth }, { month: lastMonth }]);
+  expect(screen.getByText(`${prevYear}年${prevMonth}月没有工作计划安排`)).toBeInTheDocument();
+  expect(screen.getByText(`${prevYear}年${prevMonth}月没有活动`)).toBeInTheDocument();
   expect(screen.getByText('现在没有进行中的投票')).toBeInTheDocument();
-  expect(screen.getByText('2026年11月没有新通知')).toBeInTheDocument();
+  expect(screen.getByText(`${prevYear}年${prevMonth}月没有新通知`)).toBeInTheDocument();
   expect(screen.queryByText('教工羽毛球赛')).not.toBeInTheDocument();
 
   // 看近期 comes back to this month.
@@ -87,11 +105,11 @@ test('another month: one call for it, and each section says when it has nothing'
     fireEvent.click(screen.getByText('看近期'));
   });
   expect(await screen.findByText('本月工作计划')).toBeInTheDocument();
-  expect(callsTo('home.month').at(-1)).toEqual({ month: '2026-12' });
+  expect(callsTo('home.month').at(-1)).toEqual({ month: thisMonth });
 });
 
 test('an empty month says so, section by section', async () => {
-  answer({ 'home.month': anEmptyMonth('2026-12') });
+  answer({ 'home.month': anEmptyMonth(thisMonth) });
   render(<Home />);
   expect(await screen.findByText('这个月没有工作计划安排')).toBeInTheDocument();
   expect(screen.getByText('这个月没有活动')).toBeInTheDocument();
@@ -103,7 +121,7 @@ test('an empty month says so, section by section', async () => {
 test('the month reloads when a notice, the plan or a message changes', async () => {
   render(<Home />);
   await screen.findByText('3 条未读');
-  answer({ 'home.month': aHomeMonth({ unreadMessages: 1, notices: [] }) });
+  answer({ 'home.month': monthNow({ unreadMessages: 1, notices: [] }) });
   await act(async () => {
     notifyMonthChanged();
   });
@@ -120,7 +138,7 @@ test('a month that fails to load offers 重试, and the rest of the page still w
   fireEvent.click(cell('投票评议'));
   expect(opened()).toEqual(['/packages/vote/list/index']);
 
-  answer({ 'home.month': aHomeMonth() });
+  answer({ 'home.month': monthNow() });
   await act(async () => {
     fireEvent.click(screen.getByText('重试'));
   });

@@ -1,5 +1,5 @@
 import { activityDraft, demo } from '../cloud/support/harness';
-import { shot, signInAs, startApp, type E2eApp } from './support/app';
+import { pageAt, shot, signInAs, startApp, type E2eApp } from './support/app';
 import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 
@@ -12,7 +12,7 @@ const title = '教工父母一日游';
 beforeAll(async () => {
   app = await startApp();
   const chair = { openid: demo.openid(demo.chair.staffNo) };
-  const draft = activityDraft(Date.now(), {
+  const draft = activityDraft(app.cloud.clock.now(), {
     title,
     category: 'outing',
     place: '五桂山',
@@ -26,14 +26,19 @@ beforeAll(async () => {
 });
 afterAll(() => app?.stop());
 
-/** Opens the activity from the 活动 tab, as a member would. */
+/** The activity's own page. */
+const onActivity = (page: Page) => pageAt(page, '/pages/activity/index');
+const visible = (page: Page) => page.locator('.taro_page:visible');
+
+/**
+ * Opens the activity from the 活动 tab, as a member would. The test activity starts in 8 days,
+ * often this month, so 首页 (still shown for a moment after the tap) lists it too: look in 活动.
+ */
 async function openActivity(page: Page) {
   await page.locator('.taro-tabbar__tabbar').getByText('活动').click();
-  await page.locator('.taro_page:visible').getByText(title).first().click();
-  await page.locator('.taro_page:visible .activity__signup').waitFor();
+  await pageAt(page, '/pages/activities/index').getByText(title).first().click();
+  await onActivity(page).locator('.activity__signup').waitFor();
 }
-
-const visible = (page: Page) => page.locator('.taro_page:visible');
 
 it('a member signs up with a companion and a choice; the next is waitlisted, then promoted when the first cancels', async () => {
   const [first, second] = demo.members.filter((m) => m.openid && m.status === 'active' && m.roles.length === 0);
@@ -41,33 +46,33 @@ it('a member signs up with a companion and a choice; the next is waitlisted, the
   const a = (await app.newPerson()).page;
   await signInAs(a, first.name);
   await openActivity(a);
-  await visible(a).getByText('西门').click();
-  await visible(a).locator('.nut-inputnumber-add').click();
-  await visible(a).locator('.nut-button', { hasText: /^报名$/ }).click();
+  await onActivity(a).getByText('西门').click();
+  await onActivity(a).locator('.nut-inputnumber-add').click();
+  await onActivity(a).locator('.nut-button', { hasText: /^报名$/ }).click();
   // On the same tap the app asks for a reminder subscription (WeChat's sheet; in a browser, a modal).
   await a.locator('.taro__modal').getByText('是否接收活动提醒？').waitFor();
   await a.locator('.taro__modal').getByText('接收', { exact: true }).click();
-  await visible(a).getByText('已报名').first().waitFor();
-  await visible(a).getByText('上车地点：西门').waitFor();
+  await onActivity(a).getByText('已报名').first().waitFor();
+  await onActivity(a).getByText('上车地点：西门').waitFor();
   await shot(a, 'activity-signed-up');
 
   const b = (await app.newPerson()).page;
   await signInAs(b, second.name);
   await openActivity(b);
-  await visible(b).getByText('东门').click();
-  await visible(b).locator('.nut-button', { hasText: /^报名$/ }).click();
+  await onActivity(b).getByText('东门').click();
+  await onActivity(b).locator('.nut-button', { hasText: /^报名$/ }).click();
   await b.locator('.taro__modal').getByText('不用了').click();
-  await visible(b).getByText('候补第 1 位').first().waitFor();
+  await onActivity(b).getByText('候补第 1 位').first().waitFor();
   await shot(b, 'activity-waitlisted');
 
   a.on('dialog', (dialog) => void dialog.accept());
-  await visible(a).locator('.nut-button', { hasText: '取消报名' }).click();
+  await onActivity(a).locator('.nut-button', { hasText: '取消报名' }).click();
   // Taro's H5 showModal: confirm in its own dialog.
   await a.locator('.taro__modal').getByText('取消报名').last().click();
-  await visible(a).getByText('你已取消过报名。').waitFor();
+  await onActivity(a).getByText('你已取消过报名。').waitFor();
 
   await b.reload();
-  await visible(b).locator('.activity__standing').getByText('已报名').waitFor();
+  await onActivity(b).locator('.activity__standing').getByText('已报名').waitFor();
   await shot(b, 'activity-promoted');
 
   const stored = app.cloud.db.admin.find('activities', { _id: activityId })[0];

@@ -31,12 +31,12 @@ describe('the annual plan and a notice, in the browser', () => {
     await signInAs(chair, demo.chair.name);
     await visible(chair).getByText('工会工作').waitFor();
     await openPlanImport(chair);
-    await importPlan1(chair, 'plan-preview');
+    await importPlan1(chair, 'plan-preview', app.cloud.clock.now());
 
     const plans = app.cloud.db.admin.find('plans', {});
     expect(plans).toHaveLength(1);
     await chair.goto('/');
-    const shown = await showMonthWithPlan(chair, (year, month) => planItemsOf(plans, year, month));
+    const shown = await showMonthWithPlan(chair, (year, month) => planItemsOf(plans, year, month), app.cloud.clock.now());
     expect(shown.items.length).toBeGreaterThan(0);
     await visible(chair).locator('.section-title', { hasText: /工作计划$/ }).scrollIntoViewIfNeeded();
     await still(chair, 'home-month-plan');

@@ -23,7 +23,7 @@ const handler = demo.members.find((m) => !m.isDelegate && m.openid && m.roles.le
 beforeAll(async () => {
   app = await startApp();
   const chair = { openid: demo.openid(demo.chair.staffNo) };
-  const now = Date.now();
+  const now = app.cloud.clock.now();
   const day = 24 * 3600_000;
   const session = (
     await app.cloud.call('api', { action: 'congress.saveSession', input: { session: { name: sessionName, proposalOpensAt: now - day, proposalClosesAt: now + 14 * day, minCoSigners: 2 } } }, chair)
@@ -216,7 +216,7 @@ describe('a staff-congress proposal from draft to 办结, in the browser', () =>
     await page.mouse.move(x, y - 34, { steps: 3 });
     await page.mouse.up();
     await picker.locator('.weui-picker__action', { hasText: '确定' }).click();
-    const nextYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear() + 1;
+    const nextYear = new Date(app.cloud.clock.now() + 8 * 3600_000).getUTCFullYear() + 1;
     await visible(page).locator('.proposal-detail__pick', { hasText: new RegExp(`^${nextYear}年\\d+月\\d+日$`) }).waitFor();
     await visible(page).locator('.proposal-detail__actions').filter({ hasText: '交办承办部门' }).scrollIntoViewIfNeeded();
     await still(page, 'proposal-committee-assign');

@@ -23,7 +23,7 @@ beforeAll(async () => {
   const chair = { openid: demo.openid(demo.chair.staffNo) };
   // A fresh secret election, so the test does not depend on the demo's ballots.
   const draft = voteDraft(
-    Date.now(),
+    app.cloud.clock.now(),
     {
       kind: 'election',
       candidates: candidates.map((m, i) => ({ id: `c${i + 1}`, name: m.name, memberId: m.staffNo, intro: `${m.groupName}，热心工会工作` })),

@@ -12,6 +12,7 @@ import type { Member } from '../../../types/member';
 import type { ActivityDraft } from '../../../types/activity';
 import { buildDemoUnion, demoOpenid } from '../../../scripts/demo/union';
 import { seedDemoUnion } from '../../../scripts/demo/seed';
+import { testNow } from '../../support/test-instant';
 
 export const root = path.resolve(__dirname, '../../..');
 
@@ -46,8 +47,11 @@ export async function startTestCloud(
     log: options.log ?? (() => undefined),
     ...(options.functionEnv ? { functionEnv: options.functionEnv } : {}),
   });
+  // Every run starts at the same instant (TEST_NOW), so the answers do not depend on the day;
+  // tests that need a particular moment still set or advance the clock themselves.
+  cloud.clock.startAt(testNow());
   // Tests create the activities and votes they need; the demo's own would only get in the way.
-  if (options.seed !== false) seedDemoUnion(cloud.db, Date.now(), { activities: false, votes: false });
+  if (options.seed !== false) seedDemoUnion(cloud.db, cloud.clock.now(), { activities: false, votes: false });
   // The request function creates its collections on first use; create them up front so that
   // "nothing was written" snapshots compare like with like.
   for (const name of ['teams', 'teamSeats', 'activities', 'signups', 'subscriptions', 'votes', 'suggestions', 'suggestionQuota', 'congressSessions', 'departments', 'proposals', 'notices', 'noticeReads', 'plans', 'messages']) cloud.db.admin.createCollection(name);
@@ -101,7 +105,7 @@ export function seedBoundMembers(
   make: (i: number) => Partial<Member> = () => ({}),
   prefix = 'R',
 ): Array<{ staffNo: string; openid: string }> {
-  const now = Date.now();
+  const now = cloud.clock.now();
   const people = Array.from({ length: count }, (_, i) => {
     const staffNo = `${prefix}${String(i).padStart(5, '0')}`;
     return { staffNo, openid: `openid-${staffNo}` };

@@ -1,4 +1,5 @@
 import '@testing-library/jest-dom';
+import { testNow } from '../../support/test-instant';
 
 // NutUI's Dialog animates with react-transition-group, which still calls findDOMNode: React 18
 // warns on every open dialog. That warning is about the library, not about the code under test.
@@ -8,4 +9,12 @@ beforeAll(() => {
     if (typeof args[0] === 'string' && args[0].includes('findDOMNode is deprecated')) return;
     consoleError(...args);
   });
+});
+
+// "Now" is the run's instant (TEST_NOW, see tests/support/test-instant.ts), not the day the suite
+// runs: only Date is faked, and it runs on at real speed, so timers and waitFor behave as before.
+jest.useFakeTimers({
+  now: testNow(),
+  advanceTimers: true,
+  doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
 });

@@ -39,8 +39,8 @@ export async function expectTextWithinItsBox(textarea: Locator): Promise<void> {
 /** Plan 1 as the parser reads it: months and their item counts (see tests/unit/plan-parser.test.ts). */
 export const PLAN_1_SHAPE: Array<[number, number]> = [[1, 4], [2, 7], [3, 8], [4, 5], [5, 4], [6, 4], [7, 3], [9, 6], [10, 8], [11, 5], [12, 5]];
 
-/** The year and month it is now in Shanghai, as the app counts them. */
-export function shanghaiNow(now: number = Date.now()): { year: number; month: number } {
+/** The year and month of `now` (the cloud's clock) in Shanghai, as the app counts them. */
+export function shanghaiNow(now: number): { year: number; month: number } {
   const d = new Date(now + 8 * 3600_000);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
 }
@@ -53,10 +53,11 @@ export async function openPlanImport(page: Page): Promise<void> {
 
 /**
  * On the import page: pastes plan 1, taps 识别, checks the preview (11 months, 1月 with its 4
- * items), screenshots it, and saves it for this year. Ends on the year's plan page.
+ * items), screenshots it, and saves it for this year (of `now`, the cloud's clock). Ends on the
+ * year's plan page.
  */
-export async function importPlan1(page: Page, screenshot: string): Promise<void> {
-  const { year } = shanghaiNow();
+export async function importPlan1(page: Page, screenshot: string, now: number): Promise<void> {
+  const { year } = shanghaiNow(now);
   const text = seedPlan(1);
   // page.fill sets the box's value in one go and fires input, as a paste does.
   const paste = visible(page).locator('.plan__paste textarea');
@@ -94,10 +95,10 @@ export function planItemsOf(plans: Array<{ months: Array<{ year: number; month: 
 
 /**
  * 首页's month: moves with the MonthSwitcher from this month to the first month (this one included)
- * whose plan has items, and checks they are all shown. Returns the month shown.
+ * whose plan has items, and checks they are all shown. Returns the month shown. `now`: the cloud's clock.
  */
-export async function showMonthWithPlan(page: Page, itemsOf: (year: number, month: number) => string[]): Promise<{ year: number; month: number; items: string[] }> {
-  let { year, month } = shanghaiNow();
+export async function showMonthWithPlan(page: Page, itemsOf: (year: number, month: number) => string[], now: number): Promise<{ year: number; month: number; items: string[] }> {
+  let { year, month } = shanghaiNow(now);
   let items = itemsOf(year, month);
   for (let moves = 0; items.length === 0; moves++) {
     if (moves > 12) throw new Error('no month of the plan has items');
