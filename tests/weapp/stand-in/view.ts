@@ -88,6 +88,8 @@ const hidden = (node: VNode) => node.attr.hidden === true || /display\s*:\s*none
 export function textOf(node: VNode | string): string {
   if (typeof node === 'string') return node;
   if (hidden(node)) return '';
+  // A field shows what is typed in it.
+  if (node.tag === 'wx-input' || node.tag === 'wx-textarea') return String(node.attr.value ?? '');
   return node.children.map(textOf).join('');
 }
 
