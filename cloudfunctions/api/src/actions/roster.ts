@@ -2,7 +2,7 @@ import type { Group, Member } from '../../../../types/member';
 import { toMemberView } from '../domain/member-view';
 import { MAX_ROSTER_ROWS, readRosterFile } from '../domain/roster-file';
 import { checkRoster, mergeRosterRecord, type CheckedRoster } from '../domain/roster-rows';
-import { _, cloud } from '../lib/cloud';
+import { cloud } from '../lib/cloud';
 import { collection } from '../lib/collections';
 import { DomainError } from '../lib/domain-error';
 import type { Handler } from '../lib/dispatch';
@@ -30,27 +30,31 @@ async function checkUploadedRoster(fileID: string): Promise<CheckedRoster> {
 
 export const previewRoster: Handler<'roster.preview'> = async ({ fileID }) => (await checkUploadedRoster(fileID)).preview;
 
+/** Rows read and written at a time inside the import's transaction (each is one request). */
+const IN_FLIGHT = 10;
+
 /**
  * Writes every valid row of the roster, in one transaction: all of them or none.
- * Rows are matched to records by 工号; records missing from the file are kept.
+ * Rows are matched to records by 工号; records missing from the file are kept. Each record is read
+ * by id inside the transaction (a transaction allows no query), so a binding or role given while
+ * the import runs is either seen and kept, or makes the write conflict and the import run again.
  */
 export const commitRoster: Handler<'roster.commit'> = async ({ fileID }) => {
   const { valid } = await checkUploadedRoster(fileID);
   if (valid.length === 0) throw new DomainError('IMPORT_NO_VALID_ROWS');
   const now = Date.now();
   return runInTransaction(async (t) => {
-    const existing = new Map<string, Member>();
-    for (let i = 0; i < valid.length; i += 1000) {
-      const ids = valid.slice(i, i + 1000).map((row) => row.staffNo);
-      const { data } = await t.collection('members').where({ _id: _.in(ids) }).limit(1000).get();
-      for (const member of data as Member[]) existing.set(member._id, member);
-    }
+    const members = t.collection('members');
     let created = 0;
-    for (const row of valid) {
-      const before = existing.get(row.staffNo);
-      const { _id, ...data } = mergeRosterRecord(row, before, now);
-      await t.collection('members').doc(_id).set({ data });
-      if (!before) created++;
+    for (let i = 0; i < valid.length; i += IN_FLIGHT) {
+      await Promise.all(
+        valid.slice(i, i + IN_FLIGHT).map(async (row) => {
+          const before = (await members.doc(row.staffNo).get()).data as Member | null;
+          const { _id, ...data } = mergeRosterRecord(row, before ?? undefined, now);
+          await members.doc(_id).set({ data });
+          if (!before) created++;
+        }),
+      );
     }
     return { created, updated: valid.length - created };
   });

@@ -24,6 +24,7 @@ import { SUBSCRIPTION_TEMPLATES, type TemplateKey } from '../../../../types/subs
 import { cloud, _ } from './cloud';
 import { collection } from './collections';
 import { ledgerId } from './subscriptions';
+import { isDuplicateKey } from './duplicate-key';
 
 const CHUNK = 1000;
 /** WeChat sends per batch: at most this many are uncertain if a run dies mid-send. */
@@ -69,8 +70,6 @@ export function shanghaiTime(ms: number): string {
   return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-const isDuplicate = (error: unknown): boolean => /duplicate key|E11000|-502001/i.test(String((error as { errMsg?: string })?.errMsg ?? (error as Error)?.message ?? error));
-
 const chunks = <T>(list: T[]): T[][] => Array.from({ length: Math.ceil(list.length / CHUNK) }, (_, i) => list.slice(i * CHUNK, (i + 1) * CHUNK));
 
 async function ids(where: object, field = '_id'): Promise<string[]> {
@@ -78,10 +77,16 @@ async function ids(where: object, field = '_id'): Promise<string[]> {
   return (data as Array<Record<string, string>>).map((row) => row[field]);
 }
 
-/** Creates the in-app messages that do not exist yet; a concurrent creator may win some. */
+/**
+ * Creates the in-app messages that do not exist yet, in one batch; a concurrent creator may win
+ * some. When the batch meets one that exists, the cloud does not say how much of the batch went
+ * in (it promises no all-or-nothing), so every message carries the batch's tag: what has it is
+ * ours, the rest is added one by one.
+ */
 async function createMessages(reminder: Reminder, memberIds: string[], now: number): Promise<number> {
   const existing = new Set(await ids({ reason: reminder.reason, memberId: _.in(memberIds) }, 'memberId'));
-  const fresh: Message[] = memberIds
+  const batch = randomBytes(8).toString('hex');
+  const fresh: Array<Message & { batch: string }> = memberIds
     .filter((id) => !existing.has(id))
     .map((memberId) => ({
       _id: messageId(reminder.reason, memberId),
@@ -94,21 +99,22 @@ async function createMessages(reminder: Reminder, memberIds: string[], now: numb
       page: reminder.page,
       createdAt: now,
       delivery: 'pending',
+      batch,
     }));
   if (fresh.length === 0) return 0;
   try {
     await collection('messages').add({ data: fresh });
     return fresh.length;
   } catch (error) {
-    if (!isDuplicate(error)) throw error;
-    // Another run created some of them between our read and our write: add the rest one by one.
-    let created = 0;
-    for (const message of fresh) {
+    if (!isDuplicateKey(error)) throw error;
+    const landed = new Set(await ids({ _id: _.in(fresh.map((m) => m._id)), batch }));
+    let created = landed.size;
+    for (const message of fresh.filter((m) => !landed.has(m._id))) {
       try {
         await collection('messages').add({ data: message });
         created += 1;
       } catch (inner) {
-        if (!isDuplicate(inner)) throw inner;
+        if (!isDuplicateKey(inner)) throw inner;
       }
     }
     return created;

@@ -6,7 +6,7 @@ import { cloud, _ } from './cloud';
 import { collection } from './collections';
 import { DomainError } from './domain-error';
 import { PAGE, readPages } from './read-pages';
-
+import { isDuplicateKey } from './duplicate-key';
 
 export async function getNotice(noticeId: string): Promise<Notice | null> {
   const { data } = await collection('notices').doc(noticeId).get();
@@ -66,13 +66,11 @@ export async function readersOf(noticeId: string): Promise<Set<string>> {
   return new Set(reads.map((row) => row.memberId));
 }
 
-const isDuplicate = (error: unknown): boolean => /duplicate key|E11000|-502001/i.test(String((error as { errMsg?: string })?.errMsg ?? (error as Error)?.message ?? error));
-
 /** Marks read once: the read's id is (notice, member), so a second opening changes nothing. */
 export async function markRead(notice: Notice, member: Member, now: number): Promise<void> {
   try {
     await collection('noticeReads').add({ data: { _id: `${notice._id}_${member._id}`, noticeId: notice._id, memberId: member._id, groupId: member.groupId, readAt: now } });
   } catch (error) {
-    if (!isDuplicate(error)) throw error;
+    if (!isDuplicateKey(error)) throw error;
   }
 }

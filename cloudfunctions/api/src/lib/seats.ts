@@ -19,11 +19,10 @@ import { collection } from './collections';
 import { DomainError } from './domain-error';
 import { getActivity, getSignup, waitPositionOf } from './activities-repo';
 import { tellMember } from './tell-member';
+import { isDuplicateKey } from './duplicate-key';
 
 /** Sign-ups and promotions happen while the activity takes them. */
 const TAKING: ActivityStatus[] = ['published', 'closed'];
-
-const isDuplicate = (error: unknown): boolean => /duplicate key|E11000|-502001/i.test(String((error as { errMsg?: string })?.errMsg ?? (error as Error)?.message ?? error));
 
 /** The part of the activity document's `where` that pins the capacity this request computed with. */
 const fits = (capacity: number | null, seats: number) => (capacity === null ? { capacity: null } : { capacity, taken: _.lte(capacity - seats) });
@@ -63,7 +62,7 @@ export async function signUp(request: SignUpRequest): Promise<MyStanding> {
   try {
     await collection('signups').add({ data: { _id, ...fields, answers, ...(signedUpBy ? { signedUpBy } : {}) } });
   } catch (error) {
-    if (!isDuplicate(error)) throw error;
+    if (!isDuplicateKey(error)) throw error;
     // Someone who cancelled may come back; anyone else already holds a place.
     const { stats } = await collection('signups')
       .where({ _id, status: 'cancelled' })

@@ -8,10 +8,9 @@ import type { SubscribeResult } from '../../../../types/subscriptions';
 import { _ } from './cloud';
 import { collection } from './collections';
 import { DomainError } from './domain-error';
+import { isDuplicateKey } from './duplicate-key';
 
 export const ledgerId = (openid: string, templateId: string): string => `${openid}_${templateId}`;
-
-const isDuplicate = (error: unknown): boolean => /duplicate key|E11000|-502001/i.test(String((error as { errMsg?: string })?.errMsg ?? (error as Error)?.message ?? error));
 
 /** Records one answer to a subscription request: an accept adds one credit (with `_.inc`, safe under concurrency). */
 export async function recordConsent(openid: string, templateId: string, result: SubscribeResult, now = Date.now()): Promise<void> {
@@ -27,7 +26,7 @@ export async function recordConsent(openid: string, templateId: string, result: 
       return;
     } catch (error) {
       // A parallel report created it first: update that one.
-      if (!isDuplicate(error)) throw error;
+      if (!isDuplicateKey(error)) throw error;
     }
   }
   throw new DomainError('CONFLICT');

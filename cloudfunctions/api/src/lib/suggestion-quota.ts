@@ -14,8 +14,7 @@ import { DAILY_SUGGESTION_LIMIT, quotaId, shanghaiDayKey } from '../domain/sugge
 import { _ } from './cloud';
 import { collection } from './collections';
 import { DomainError } from './domain-error';
-
-const isDuplicate = (error: unknown): boolean => /duplicate key|E11000|-502001/i.test(String((error as { errMsg?: string })?.errMsg ?? (error as Error)?.message ?? error));
+import { isDuplicateKey } from './duplicate-key';
 
 /** Spends one of the member's suggestions for today, or refuses SUGGESTION_DAILY_LIMIT. */
 export async function spendSuggestionQuota(memberId: string, now: number, limit = DAILY_SUGGESTION_LIMIT): Promise<void> {
@@ -27,7 +26,7 @@ export async function spendSuggestionQuota(memberId: string, now: number, limit 
     // First send of the day. `day` (a number) lets later days find and delete this counter.
     await quota.add({ data: { _id, day: Number(shanghaiDayKey(now)), count: 1 } });
   } catch (error) {
-    if (!isDuplicate(error)) throw error;
+    if (!isDuplicateKey(error)) throw error;
     // The counter exists: the limit is reached, or a parallel first send just created it.
     if ((await spend()).stats.updated === 1) return;
     throw new DomainError('SUGGESTION_DAILY_LIMIT');

@@ -18,8 +18,7 @@ import { getActivity } from './activities-repo';
 import { _ } from './cloud';
 import { collection } from './collections';
 import { DomainError } from './domain-error';
-
-const isDuplicate = (error: unknown): boolean => /duplicate key|E11000|-502001/i.test(String((error as { errMsg?: string })?.errMsg ?? (error as Error)?.message ?? error));
+import { isDuplicateKey } from './duplicate-key';
 
 export async function getTeam(id: string): Promise<Team | null> {
   const { data } = await collection('teams').doc(id).get();
@@ -65,7 +64,7 @@ export async function holdTeam(request: TeamRequest): Promise<Team> {
   try {
     await collection('teams').add({ data: team });
   } catch (error) {
-    if (!isDuplicate(error)) throw error;
+    if (!isDuplicateKey(error)) throw error;
     throw new DomainError('TEAM_NAME_TAKEN', name, [{ path: 'name', message: `已经有叫「${name}」的球队了` }]);
   }
 
@@ -77,7 +76,7 @@ export async function holdTeam(request: TeamRequest): Promise<Team> {
   const taken: FieldIssue[] = [];
   for (const [i, result] of results.entries()) {
     if (result.status === 'fulfilled') continue;
-    if (!isDuplicate(result.reason)) {
+    if (!isDuplicateKey(result.reason)) {
       await release(activity._id, _id);
       throw result.reason;
     }
