@@ -21,7 +21,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     sourceRoot: 'src',
     // weapp and H5 would wipe each other's output in one folder.
     outputRoot: isH5 ? 'dist-h5' : 'dist',
-    plugins: [],
+    plugins: ['@tarojs/plugin-html'],
     // Compile-time constants: the bundle must not read process.env at run time (WeChat has no process).
     defineConstants: { CLOUD_ENV: JSON.stringify(cloudEnvForBuild()) },
     copy: { patterns: [], options: {} },

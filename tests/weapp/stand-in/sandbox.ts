@@ -91,8 +91,14 @@ export class Sandbox {
   keep(where: string, error: unknown): void {
     const err = error as { message?: string; stack?: string };
     const message = String(err?.message ?? error);
-    const file = /\/dist\/([^:)\s]+\.js)/.exec(err?.stack ?? '')?.[1];
-    this.errors.push({ where, message, file });
+    this.errors.push({ where, message, file: this.fileIn(err?.stack ?? '') });
+  }
+
+  /** The first file of dist/ named in a stack, relative to dist/. */
+  private fileIn(stack: string): string | undefined {
+    const at = stack.indexOf(this.o.distDir + path.sep);
+    if (at < 0) return undefined;
+    return /^[^:)\s]+\.js/.exec(stack.slice(at + this.o.distDir.length + 1))?.[0];
   }
 
   stop(): void {
@@ -123,7 +129,7 @@ export class Sandbox {
     const out = (level: string) => (...args: unknown[]) => {
       const text = args.map((a) => (typeof a === 'string' ? a : a instanceof Error || (a as Error)?.stack ? String((a as Error).stack) : safeJson(a))).join(' ');
       this.o.onConsole?.(level, text);
-      if (level === 'error') this.errors.push({ where: 'console.error', message: text, file: /\/dist\/([^:)\s]+\.js)/.exec(text)?.[1] });
+      if (level === 'error') this.errors.push({ where: 'console.error', message: text, file: this.fileIn(text) });
     };
     return { log: out('log'), info: out('info'), debug: out('debug'), warn: out('warn'), error: out('error'), group: out('log'), groupEnd: () => undefined, time: () => undefined, timeEnd: () => undefined };
   }
