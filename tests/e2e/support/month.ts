@@ -94,20 +94,27 @@ export function planItemsOf(plans: Array<{ months: Array<{ year: number; month: 
 }
 
 /**
- * 首页's month: moves with the MonthSwitcher from this month to the first month (this one included)
- * whose plan has items, and checks they are all shown. Returns the month shown. `now`: the cloud's clock.
+ * 首页's month: moves with the MonthSwitcher from this month to the nearest month (this one first,
+ * then later ones, then earlier ones: just after New Year the plan saved is last year's) whose plan
+ * has items, and checks they are all shown. Returns the month shown. `now`: the cloud's clock.
  */
 export async function showMonthWithPlan(page: Page, itemsOf: (year: number, month: number) => string[], now: number): Promise<{ year: number; month: number; items: string[] }> {
-  let { year, month } = shanghaiNow(now);
-  let items = itemsOf(year, month);
-  for (let moves = 0; items.length === 0; moves++) {
-    if (moves > 12) throw new Error('no month of the plan has items');
-    await visible(page).locator('.month-switcher__arrow[aria-label="下个月"]').click();
-    month = month === 12 ? 1 : month + 1;
-    year = month === 1 ? year + 1 : year;
-    items = itemsOf(year, month);
+  const start = shanghaiNow(now);
+  const monthAt = (offset: number) => {
+    const index = start.year * 12 + (start.month - 1) + offset;
+    return { year: Math.floor(index / 12), month: (index % 12) + 1 };
+  };
+  const offsets = [0, ...Array.from({ length: 12 }, (_, i) => i + 1), ...Array.from({ length: 12 }, (_, i) => -(i + 1))];
+  const offset = offsets.find((o) => itemsOf(monthAt(o).year, monthAt(o).month).length > 0);
+  if (offset === undefined) throw new Error('no month of the plan within a year of now has items');
+  const arrow = visible(page).locator(`.month-switcher__arrow[aria-label="${offset > 0 ? '下个月' : '上个月'}"]`);
+  for (let step = 1; step <= Math.abs(offset); step++) {
+    await arrow.click();
+    const { year, month } = monthAt(Math.sign(offset) * step);
     await visible(page).locator('.month-switcher__label', { hasText: `${year}年${month}月` }).waitFor();
   }
+  const { year, month } = monthAt(offset);
+  const items = itemsOf(year, month);
   const title = visible(page).locator('.section-title', { hasText: /^(本月|\d+月)工作计划$/ });
   await title.waitFor();
   for (const text of items) await cell(page, text).waitFor();
