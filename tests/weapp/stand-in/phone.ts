@@ -115,13 +115,14 @@ export class Phone {
 
   /** Taps the innermost visible node showing `text` (the nth one, default the first): waits for it to appear. */
   async tap(text: string | RegExp, nth = 0): Promise<void> {
+    // A person taps what has stopped changing.
+    await this.settle(100);
     const node = await this.waitFor(`something to tap showing ${text}`, () => this.findText(text)[nth]);
     this.tapNode(node, String(text));
   }
 
+  /** A tap, delivered as WeChat's tap event (the touchstart/touchend before it are not simulated). */
   tapNode(node: VNode, label = node.tag): void {
-    dispatch(node, 'touchstart', {});
-    dispatch(node, 'touchend', {});
     if (dispatch(node, 'tap', { x: 100, y: 100 }) === 0) throw new Error(`nothing listens to a tap on ${label} (${node.tag})`);
   }
 
@@ -134,6 +135,7 @@ export class Phone {
 
   /** Types `value` into a field as WeChat reports typing: input events, then blur. */
   async type(placeholder: string | number, value: string): Promise<void> {
+    await this.settle(100);
     const node = await this.field(placeholder);
     dispatch(node, 'focus', { value: String(node.attr.value ?? ''), height: 0 });
     dispatch(this.sameNode(node), 'input', { value, cursor: value.length, keyCode: 0 });
