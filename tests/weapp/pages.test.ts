@@ -56,7 +56,7 @@ const PAGES: Record<string, (f: PageFixtures) => { who: string; query?: string; 
   'packages/notice-admin/readers/index': (f) => ({ who: CHAIR, query: `id=${f.noticeId}`, shows: /已读|未读/ }),
   'packages/plan/import/index': () => ({ who: CHAIR, shows: /工作计划/ }),
   'packages/plan/year/index': (f) => ({ who: CHAIR, query: `year=${f.year}`, shows: `${f.year}` }),
-  'packages/message/list/index': () => ({ who: MEMBER, shows: /消息/ }),
+  'packages/message/list/index': () => ({ who: MEMBER, shows: '提醒设置' }),
   'packages/message/settings/index': () => ({ who: MEMBER, shows: /提醒/ }),
   'packages/message/deliveries/index': () => ({ who: CHAIR, shows: /提醒/ }),
 };
