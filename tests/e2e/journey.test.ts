@@ -32,7 +32,10 @@ let app: E2eApp;
 const sessionName = '第十二届教代会第二次会议';
 
 beforeAll(async () => {
-  app = await startApp();
+  // Without the demo's votes: one of them closes three days after the seed, as the journey's vote
+  // does unless it opens after midnight, and the newcomer's one 投票提醒 consent would go to
+  // whichever of the two the reminders run reaches first (by random id).
+  app = await startApp({ seed: { votes: false } });
   // Not what this test is about: the congress session that proposals are collected for, and a department to handle them.
   const chair = { openid: demo.openid(demo.chair.staffNo) };
   const now = app.cloud.clock.now();

@@ -26,7 +26,7 @@ export interface E2eApp {
   stop(): Promise<void>;
 }
 
-export async function startApp(): Promise<E2eApp> {
+export async function startApp(options: { seed?: Parameters<typeof seedDemoUnion>[2] } = {}): Promise<E2eApp> {
   const staticDir = path.join(root, 'dist-h5');
   if (!existsSync(path.join(staticDir, 'index.html'))) throw new Error('dist-h5 is missing: run `npm run build:h5` first (npm test does).');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'jgzj-e2e-'));
@@ -34,7 +34,7 @@ export async function startApp(): Promise<E2eApp> {
   // The whole run happens at TEST_NOW (or the default instant): the cloud, the demo seed and each
   // browser start there, so the answer does not depend on the day or the hour the suite runs.
   cloud.clock.startAt(testNow());
-  seedDemoUnion(cloud.db, cloud.clock.now());
+  seedDemoUnion(cloud.db, cloud.clock.now(), options.seed);
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
