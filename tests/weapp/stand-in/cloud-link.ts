@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 
 export class CloudLink {
   private readonly files = new Map<string, Buffer>();
+  /** Requests sent and not yet answered (the phone is still busy). */
+  inFlight = 0;
 
   constructor(private readonly baseUrl: string, private openid: string) {}
 
@@ -53,6 +55,15 @@ export class CloudLink {
   }
 
   private async post(pathname: string, body: string | Uint8Array, contentType: string): Promise<Response> {
+    this.inFlight += 1;
+    try {
+      return await this.send(pathname, body, contentType);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  private async send(pathname: string, body: string | Uint8Array, contentType: string): Promise<Response> {
     const res = await fetch(`${this.baseUrl}${pathname}`, {
       method: 'POST',
       headers: { 'content-type': contentType, cookie: `lc_openid=${encodeURIComponent(this.openid)}` },

@@ -44,7 +44,7 @@ export class Phone {
     this.mp = new MiniProgram(o.distDir, () => this.sandbox);
     const storage = new Map<string, string>();
     const sandboxRef: { current?: Sandbox } = {};
-    const wx = createWx({ cloud: this.cloud, nav: this.mp, script: this.script, recorded: this.recorded, storage, realm: (v) => sandboxRef.current!.toRealm(v) });
+    const wx = createWx({ cloud: this.cloud, nav: this.mp, script: this.script, recorded: this.recorded, storage, realm: (v) => sandboxRef.current!.toRealm(v), realmBytes: (b) => sandboxRef.current!.bytesInRealm(b) });
     this.sandbox = new Sandbox({ distDir: o.distDir, framework: { wx, ...this.mp.framework() }, now: o.now, onConsole: o.log });
     sandboxRef.current = this.sandbox;
     this.mp.onChange = () => {
@@ -157,12 +157,12 @@ export class Phone {
     return this.sandbox.errors;
   }
 
-  /** Waits for the app to go quiet: no setData for `quietMs`. */
+  /** Waits for the app to go quiet: no cloud call under way and no setData for `quietMs`. */
   async settle(quietMs = 150): Promise<void> {
     let calls = -1;
     for (;;) {
       const now = this.page.setDataCalls;
-      if (now === calls) return;
+      if (now === calls && this.cloud.inFlight === 0) return;
       calls = now;
       await new Promise((resolve) => setTimeout(resolve, quietMs));
     }

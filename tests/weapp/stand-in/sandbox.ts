@@ -58,6 +58,14 @@ export class Sandbox {
     return this.realmJson.parse(JSON.stringify(value)) as T;
   }
 
+  /** Bytes in this realm's own Uint8Array (an ArrayBuffer cannot travel as JSON). */
+  bytesInRealm(bytes: Uint8Array): Uint8Array {
+    const make = vm.runInContext('(n) => new Uint8Array(n)', this.context) as (n: number) => Uint8Array;
+    const out = make(bytes.length);
+    out.set(bytes);
+    return out;
+  }
+
   /** Runs a file of dist/ (and what it requires), once. `file` is relative to dist, without ".js" or with. */
   require(file: string): unknown {
     const key = path.posix.normalize(file.endsWith('.js') ? file : `${file}.js`);

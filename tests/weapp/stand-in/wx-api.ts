@@ -52,15 +52,18 @@ export const SYSTEM_INFO = {
   safeArea: { left: 0, right: 390, top: 47, bottom: 810, width: 390, height: 763 },
 };
 
-export function createWx(deps: { cloud: CloudLink; nav: Navigator; script: Script; recorded: Recorded; realm: Realm; storage: Map<string, string> }) {
-  const { cloud, nav, script, recorded, realm, storage } = deps;
+export function createWx(deps: { cloud: CloudLink; nav: Navigator; script: Script; recorded: Recorded; realm: Realm; realmBytes: (bytes: Uint8Array) => Uint8Array; storage: Map<string, string> }) {
+  const { cloud, nav, script, recorded, realm, realmBytes, storage } = deps;
 
   /** An async API: runs `body`, then answers through the callbacks, or as a Promise when there are none. */
-  const api = <O extends object>(name: string, body: (options: O) => unknown | Promise<unknown>) =>
+  // `attach` adds what JSON cannot carry (an ArrayBuffer) to the answer once it is in the app's realm.
+  const api = <O extends object>(name: string, body: (options: O) => unknown | Promise<unknown>, attach?: (answer: Record<string, unknown>, options: O) => void) =>
     (options: O & Callbacks = {} as O & Callbacks) => {
       const answer = (async () => {
         const value = await body(options);
-        return realm({ errMsg: `${name}:ok`, ...(value as object) });
+        const res = realm({ errMsg: `${name}:ok`, ...(value as object) }) as Record<string, unknown>;
+        attach?.(res, options);
+        return res;
       })().catch((error: unknown) => {
         throw realm({ errMsg: `${name}:fail ${(error as Error)?.message ?? error}` });
       });
@@ -168,8 +171,9 @@ export function createWx(deps: { cloud: CloudLink; nav: Navigator; script: Scrip
     getNetworkType: api('getNetworkType', () => ({ networkType: 'wifi' })),
     getRandomValues: api('getRandomValues', (o: { length: number }) => {
       if (!Number.isInteger(o.length) || o.length < 1 || o.length > 1024) throw new Error('invalid length');
-      const bytes = randomBytes(o.length);
-      return { randomValues: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length) };
+      return {};
+    }, (res, o) => {
+      res.randomValues = realmBytes(randomBytes(o.length)).buffer;
     }),
 
     // The phone's storage for this mini-program.
