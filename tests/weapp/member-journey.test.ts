@@ -22,9 +22,9 @@ afterAll(() => world?.stop());
 const byClass = (fragment: string) => phone.find((n) => String(n.attr.class ?? '').split(/\s+/).includes(fragment));
 
 it('signs up for the film night with a showing and one family member, then cancels', async () => {
-  phone = world.phone(demoOpenid(MEMBER));
-  await phone.tap('工会观影日：本月新片');
-  await phone.waitForRoute('pages/activity/index');
+  // From the share card the chair posted in the union's chat (首页 lists it only in its own month).
+  const movie = find<{ _id: string; title: string }>('activities', {}).find((a) => a.title === '工会观影日：本月新片')!;
+  phone = world.phone(demoOpenid(MEMBER), `/pages/activity/index?id=${movie._id}`);
   await phone.waitForText('万达影城 5 号厅');
   phone.tapNode(byClass('nut-radio').find((n) => textOf(n) === '周六下午 14:30')!, '周六下午 14:30');
   // A person's second tap comes after the first one's screen update (two in one tick lose the first).
@@ -49,7 +49,8 @@ it('votes for two candidates in the activists\' election, confirming in WeChat\'
   const vote = find<{ _id: string; title: string; turnout: number; voterIds: string[]; content: { candidates: Array<{ id: string; name: string }> } }>('votes', {})
     .find((v) => v.title === '2026年度工会活动积极分子评选')!;
   const [first, second] = vote.content.candidates;
-  phone.mp.navigateBack(1);
+  // The card's page has no back: the 首页 button (WeChat's home button) goes to the tab.
+  phone.mp.reLaunch('/pages/index/index');
   await phone.waitForRoute('pages/index/index');
   await phone.tap('2026年度工会活动积极分子评选');
   await phone.waitForRoute('packages/vote/ballot/index');
