@@ -14,6 +14,9 @@ const nodeProject = (name, extra = {}) => ({
 });
 
 module.exports = {
+  // A hung test still fails; 5 s (jest's default) failed healthy cloud and component tests on a
+  // 2-core machine busy with builds. Tests that need longer say so themselves.
+  testTimeout: 30000,
   projects: [
     nodeProject('unit'),
     nodeProject('localcloud'),
