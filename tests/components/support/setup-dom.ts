@@ -1,5 +1,10 @@
 import '@testing-library/jest-dom';
+import { configure } from '@testing-library/react';
 import { testNow } from '../../support/test-instant';
+
+// findBy/waitFor give up after 1 s by default: on a busy 2-core machine a first render of a Taro
+// page can take longer. What the user would see is unchanged; only the patience is.
+configure({ asyncUtilTimeout: 5000 });
 
 // NutUI's Dialog animates with react-transition-group, which still calls findDOMNode: React 18
 // warns on every open dialog. That warning is about the library, not about the code under test.
