@@ -6,6 +6,8 @@
 import { request } from 'node:http';
 import { FIXTURE_FUNCTIONS, startTestCloud, type TestCloud } from './helpers';
 
+jest.setTimeout(60_000);
+
 let t: TestCloud;
 beforeAll(async () => {
   // One instance per function: a stuck instance shows at once.
@@ -47,8 +49,9 @@ describe('an instance is always freed', () => {
     expect(err).toMatchObject({ code: 'FUNCTIONS_EXECUTE_FAIL' });
     const started = Date.now();
     await expect(t.cloud.call('echo', { after: 1 })).resolves.toMatchObject({ result: { echo: { after: 1 } } });
-    // Before the fix the instance stayed busy until its timeout (20 s here, 60 s for api).
-    expect(Date.now() - started).toBeLessThan(3000);
+    // Before the fix the instance stayed busy until its timeout (20 s here, 60 s for api): calls
+    // that reached it failed at once, and the first success came only after the timeout.
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   test('the 10 KB body nested 5,000 levels is refused with 400, and the request right after it is served', async () => {
@@ -60,7 +63,7 @@ describe('an instance is always freed', () => {
     const started = Date.now();
     const next = await post('/api/functions/echo', JSON.stringify({ data: { next: true } }));
     expect(next).toMatchObject({ status: 200, json: { result: { echo: { next: true } } } });
-    expect(Date.now() - started).toBeLessThan(3000);
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });
 
