@@ -10,8 +10,10 @@ import { FunctionCatalog } from './functions/function-catalog';
 import { FunctionPool } from './functions/function-pool';
 import { FunctionRunner } from './functions/function-runner';
 import { instanceProcessEnv } from './functions/invocation-env';
+import { logError, oneLineLog } from './log-line';
 import { InvocationRegistry } from './functions/invocation-registry';
-import { BodyTooLargeError } from './http/request-body';
+import { isHttpError } from './http/http-error';
+import { checkedPathname } from './http/request-path';
 import { sendJson, sendText } from './http/responses';
 import { OpenApiService } from './openapi/openapi-service';
 import { Outbox, type OutboxEntry } from './openapi/outbox';
@@ -87,7 +89,8 @@ export async function createLocalCloud(options: LocalCloudOptions, openDb: (opts
   const host = options.host ?? '127.0.0.1';
   const cloudEnv = options.env ?? 'local-dev';
   const appid = options.appid ?? 'wx-local-appid';
-  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  // Every line the local cloud logs may quote a request: one call is always one line.
+  const log = oneLineLog(options.log ?? ((line: string) => process.stdout.write(`${line}\n`)));
   const dataDir = resolve(options.dataDir);
   const functionsDir = resolve(options.functionsDir);
   const staticDir = resolve(options.staticDir ?? 'dist-h5');
@@ -133,18 +136,18 @@ export async function createLocalCloud(options: LocalCloudOptions, openDb: (opts
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     route(req, res).catch((err: unknown) => {
-      if (err instanceof BodyTooLargeError) {
-        if (!res.headersSent) sendJson(res, 413, { code: 'INVALID_PARAM', message: err.message });
+      if (isHttpError(err)) {
+        if (!res.headersSent) sendJson(res, err.status, { code: err.code, message: err.message });
         return;
       }
-      log(`[http] ${req.method} ${req.url} failed: ${(err as Error)?.stack ?? String(err)}`);
+      logError(log, `[http] ${req.method} ${req.url} failed:`, err);
       if (!res.headersSent) sendText(res, 500, 'internal error');
       else res.destroy();
     });
   });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', origin);
+    const url = checkedPathname(req.url, origin);
     const path = url.pathname;
     const method = req.method ?? 'GET';
     if (path === '/admin' && method === 'POST') return handleAdminRequest(req, res, url, adminDeps);

@@ -4,7 +4,10 @@ import { CloudError } from '../errors';
 import type { FunctionCatalog } from '../functions/function-catalog';
 import type { Caller, FunctionRunner } from '../functions/function-runner';
 import type { InvocationRegistry } from '../functions/invocation-registry';
+import { logError } from '../log-line';
 import { boundaryOf, parseMultipart } from '../http/multipart';
+import { isHttpError } from '../http/http-error';
+import { parseJsonWithinDepth } from '../http/json-body';
 import { readBody } from '../http/request-body';
 import { sendBytes, sendJson } from '../http/responses';
 import { hexId } from '../ids';
@@ -49,8 +52,10 @@ export async function handleAdminRequest(req: IncomingMessage, res: ServerRespon
     const result = await dispatch(action, params, env, deps);
     sendJson(res, 200, { requestId, ...result });
   } catch (err) {
+    // Too large a body is an HTTP refusal (413), not an answer of the cloud API.
+    if (isHttpError(err)) throw err;
     const { code, message } = toCodeAndMessage(err);
-    if (code === 'SYS_ERR') deps.log(`[admin] ${action} failed: ${(err as Error)?.stack ?? String(err)}`);
+    if (code === 'SYS_ERR') logError(deps.log, `[admin] ${action} failed:`, err);
     sendJson(res, 200, { code, message, requestId });
   }
 }
@@ -82,9 +87,9 @@ async function invokeFunction(params: Params, deps: AdminDeps): Promise<Params> 
   if (typeof name !== 'string' || !name) throw new CloudError('INVALID_PARAM', 'function_name 必须是非空字符串');
   let event: unknown;
   try {
-    event = JSON.parse(typeof params.request_data === 'string' && params.request_data ? params.request_data : '{}');
-  } catch {
-    throw new CloudError('INVALID_PARAM', 'request_data 不是合法的 JSON');
+    event = parseJsonWithinDepth(typeof params.request_data === 'string' && params.request_data ? params.request_data : '{}');
+  } catch (err) {
+    throw new CloudError('INVALID_PARAM', isHttpError(err) ? `request_data ${err.message}` : 'request_data 不是合法的 JSON');
   }
   const callerRecord = deps.registry.lookup(params.wxCloudApiToken);
   // The callee runs as the same user; the cloud appends 'scf' to the source chain.
@@ -154,11 +159,11 @@ async function readParams(req: IncomingMessage): Promise<Params> {
     return params;
   }
   try {
-    const parsed = JSON.parse(body.toString('utf8')) as unknown;
+    const parsed = parseJsonWithinDepth(body.toString('utf8'));
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
     return parsed as Params;
-  } catch {
-    throw new CloudError('INVALID_PARAM', 'request body must be a JSON object');
+  } catch (err) {
+    throw new CloudError('INVALID_PARAM', isHttpError(err) ? err.message : 'request body must be a JSON object');
   }
 }
 

@@ -22,6 +22,10 @@ export interface CloudFunctionInfo {
 // The cloud's own naming rule; it also keeps names from escaping the functions folder.
 const FUNCTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,59}$/;
 
+export function isValidFunctionName(name: unknown): name is string {
+  return typeof name === 'string' && FUNCTION_NAME.test(name);
+}
+
 /** Reads `<functionsDir>/<name>/{index.js,config.json}` on demand, caching config.json by mtime. */
 export class FunctionCatalog {
   private readonly configCache = new Map<string, { mtimeMs: number; config: FunctionConfig }>();
@@ -30,9 +34,11 @@ export class FunctionCatalog {
 
   /** The function, or a CloudError the way the cloud reports an unknown function. */
   get(name: string): CloudFunctionInfo {
-    const info = typeof name === 'string' && FUNCTION_NAME.test(name) ? this.tryGet(name) : null;
+    const info = isValidFunctionName(name) ? this.tryGet(name) : null;
     if (!info) {
-      throw new CloudError('FUNCTIONS_REQUEST_FAIL', `[ResourceNotFound.Function] 未找到指定的云函数 ${String(name)}，请先创建（本地云在 ${this.functionsDir} 中查找 ${String(name)}/index.js）`);
+      // Callers see this message: it names no folder of this machine and quotes at most 60 characters of the name.
+      const shown = String(name).slice(0, 60) + (String(name).length > 60 ? '…' : '');
+      throw new CloudError('FUNCTIONS_REQUEST_FAIL', `[ResourceNotFound.Function] 未找到指定的云函数 ${shown}，请先创建（本地云在云函数目录中查找 ${shown}/index.js）`);
     }
     return info;
   }

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { CloudError } from '../errors';
+import { logStack } from '../log-line';
 import type { ChildMessage, InvokeMessage } from './child/protocol';
 
 export interface InstanceOptions {
@@ -80,7 +81,17 @@ export class FunctionInstance {
         void this.kill();
       }, timeoutMs);
       this.pending = { id, resolve, reject, timer };
-      this.child.send({ type: 'invoke', id, ...message } satisfies InvokeMessage);
+      // Whatever goes wrong handing the invocation over (an event too deep to serialize, a closed
+      // channel) fails this invocation at once and frees the instance: it must not stay busy
+      // until the timeout.
+      const handOverFailed = (err: Error) => this.failPending(`the invocation could not be handed to the function instance: ${err.message}`, id);
+      try {
+        this.child.send({ type: 'invoke', id, ...message } satisfies InvokeMessage, (err) => {
+          if (err) handOverFailed(err);
+        });
+      } catch (err) {
+        handOverFailed(err as Error);
+      }
     });
   }
 
@@ -98,14 +109,15 @@ export class FunctionInstance {
     if (message.ok) {
       pending.resolve(message.json);
     } else {
-      if (message.error.stack) this.options.log(`[${this.options.functionName}] ${message.error.stack}`);
+      if (message.error.stack) logStack(this.options.log, `[${this.options.functionName}]`, message.error.stack);
       pending.reject(new CloudError('FUNCTIONS_EXECUTE_FAIL', `${message.error.name}: ${message.error.message}`));
     }
   }
 
-  private failPending(reason: string): void {
+  /** Fails the running invocation (only invocation `id`, when given) and frees the instance. */
+  private failPending(reason: string, id?: number): void {
     const pending = this.pending;
-    if (!pending) return;
+    if (!pending || (id !== undefined && pending.id !== id)) return;
     this.pending = null;
     clearTimeout(pending.timer);
     pending.reject(new CloudError('FUNCTIONS_EXECUTE_FAIL', reason));

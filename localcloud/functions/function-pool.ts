@@ -119,7 +119,7 @@ export class FunctionPool {
   }
 
   private acquire(fn: CloudFunctionInfo, state: FunctionState): FunctionInstance {
-    const idle = state.instances.find((i) => !this.inUse.has(i) && i.isAlive && i.codeVersion === state.codeVersion);
+    const idle = state.instances.find((i) => !this.inUse.has(i) && !i.isBusy && i.isAlive && i.codeVersion === state.codeVersion);
     const instance = idle ?? this.spawn(fn, state);
     const timer = this.idleTimers.get(instance);
     if (timer) clearTimeout(timer);

@@ -1,6 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CloudError } from '../errors';
+import { isValidFunctionName } from '../functions/function-catalog';
 import type { FunctionRunner } from '../functions/function-runner';
+import { HttpError, isHttpError } from '../http/http-error';
+import { parseJsonWithinDepth } from '../http/json-body';
 import { readBody } from '../http/request-body';
 import { sendJson } from '../http/responses';
 import type { StorageService } from '../storage/storage-service';
@@ -36,7 +39,10 @@ export async function handleH5Api(req: IncomingMessage, res: ServerResponse, url
       const body = parseJsonObject(await readBody(req, MAX_JSON_BYTES));
       const data = body.data ?? {};
       if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new CloudError('INVALID_PARAM', 'data 必须是对象');
-      const outcome = await deps.runner.invoke(decodeURIComponent(fnMatch[1]!), data, caller);
+      // The path was checked to decode (see checkedPathname).
+      const name = decodeURIComponent(fnMatch[1]!);
+      if (!isValidFunctionName(name)) throw new HttpError(400, 'INVALID_PARAM', '云函数名不合法：以字母开头，最多 60 个字母、数字、_ 或 -');
+      const outcome = await deps.runner.invoke(name, data, caller);
       const text = `{"result":${outcome.json}}`;
       res.writeHead(200, {
         'content-type': 'application/json; charset=utf-8',
@@ -73,15 +79,16 @@ export async function handleH5Api(req: IncomingMessage, res: ServerResponse, url
 
 function parseJsonObject(bytes: Buffer): Record<string, unknown> {
   try {
-    const value = JSON.parse(bytes.toString('utf8') || '{}') as unknown;
+    const value = parseJsonWithinDepth(bytes.toString('utf8') || '{}');
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>;
-  } catch {
-    // fall through to the error below
+  } catch (err) {
+    if (isHttpError(err)) throw err;
   }
   throw new CloudError('INVALID_PARAM', '请求体不是合法的 JSON 对象');
 }
 
 function describeError(err: unknown): { status: number; code: string; message: string } {
+  if (isHttpError(err)) return { status: err.status, code: err.code, message: err.message };
   if (err instanceof CloudError) {
     const status = err.code === 'INVALID_PARAM' ? 400 : err.code === 'FUNCTIONS_REQUEST_FAIL' ? 404 : 500;
     return { status, code: err.code, message: err.message };

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join, normalize, sep } from 'node:path';
+import { basename, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { sendBytes, sendHtml } from '../http/responses';
 import { devPage, escapeHtml } from './html';
 import { mimeTypeOf } from './mime';
@@ -31,7 +31,7 @@ export function serveStatic(req: IncomingMessage, res: ServerResponse, staticDir
     return;
   }
   if (wantsHtml) {
-    sendHtml(res, 404, devPage('还没有 H5 构建', `<header><h1>还没有 H5 构建</h1><p>在 ${escapeHtml(root)} 中找不到 index.html</p></header>
+    sendHtml(res, 404, devPage('还没有 H5 构建', `<header><h1>还没有 H5 构建</h1><p>在 H5 构建目录 ${escapeHtml(displayName(root))} 中找不到 index.html</p></header>
 <main><p>先运行 <code>npm run build:h5</code>（或 <code>npm run dev:h5</code>），再刷新此页。</p>
 <div class="actions"><a class="btn" href="/__dev/signin">选择身份</a><a class="btn secondary" href="/__dev/outbox">订阅消息发件箱</a></div></main>`));
     return;
@@ -57,4 +57,10 @@ function isFile(file: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The folder as the developer typed it (relative to where the server runs), never an absolute path: anyone may load this page. */
+function displayName(root: string): string {
+  const fromCwd = relative(process.cwd(), root);
+  return fromCwd && !fromCwd.startsWith('..') && !isAbsolute(fromCwd) ? fromCwd : basename(root);
 }

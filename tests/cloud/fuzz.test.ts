@@ -6,6 +6,7 @@
  */
 import { ACTIONS, type ActionName } from '../../types/actions';
 import { ERROR_MESSAGES } from '../../types/errors';
+import { Id, StaffNo } from '../../types/fields';
 import { demo, startTestCloud, type TestCloud } from './support/harness';
 
 jest.setTimeout(300_000);
@@ -47,6 +48,8 @@ const SCARY_TEXT = ["'; db.dropDatabase(); //", '<script>alert(1)</script>', '..
 export function malformedPayloads(schema: unknown): unknown[] {
   const keys = keysOf(schema);
   const payloads: unknown[] = [null, 42, 'input', [], true, { unknownKey: 1 }, { $where: '1' }, { constructor: { prototype: { polluted: true } } }];
+  // Keys every object inherits are unknown keys like any other (JSON.parse makes `__proto__` an own key, as a client's JSON would).
+  payloads.push(JSON.parse('{"__proto__": {"polluted": true}}'), { toString: 'x' }, { hasOwnProperty: 1 }, { valueOf: 0 });
   for (const key of keys) for (const value of BAD_VALUES) payloads.push({ [key]: value });
   for (const key of keys) for (const value of SCARY_TEXT) payloads.push({ [key]: value, $unknown: true });
   // Every known key at once, each with a wrong type, plus one unknown key.
@@ -74,6 +77,50 @@ describe.each(Object.keys(ACTIONS) as ActionName[])('%s', (action) => {
     }
     expect(t.snapshot()).toEqual(before);
     expect(logs.filter((line) => /failed|Error|stderr/.test(line))).toEqual([]);
+  });
+});
+
+/** Names every JavaScript object answers to: no 工号 or id may be one (a 工号 `constructor` once read every proposal). */
+const RESERVED_NAMES = ['constructor', '__proto__', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf', 'toLocaleString'];
+// valibot's record drops these keys before checking them, so as record keys they cannot be answered ID_RESERVED.
+const DROPPED_RECORD_KEYS = new Set(['constructor', '__proto__', 'prototype']);
+
+type SchemaNode = { type?: string; wrapped?: unknown; item?: unknown; key?: unknown; options?: SchemaNode[]; entries?: Record<string, SchemaNode & { literal?: unknown }>; pipe?: SchemaNode[] };
+
+/** Payloads that put `name` where the schema expects a 工号 or an id: fields, array items, record keys, inside objects and variants. */
+function reservedIdPayloads(schema: unknown, name: string, depth = 0): unknown[] {
+  if (schema === Id || schema === StaffNo) return [name];
+  const s = schema as SchemaNode;
+  if (!s || depth > 8) return [];
+  if (s.type === 'optional' || s.type === 'nullable' || s.type === 'nullish') return reservedIdPayloads(s.wrapped, name, depth + 1);
+  if (s.type === 'array') return reservedIdPayloads(s.item, name, depth + 1).map((value) => [value]);
+  if (s.type === 'record') return (s.key === Id || s.key === StaffNo) && !DROPPED_RECORD_KEYS.has(name) ? [JSON.parse(JSON.stringify({ [name]: 'x' }))] : [];
+  if (s.type === 'variant') {
+    return (s.options ?? []).flatMap((option) => {
+      const tag = { [s.key as string]: option.entries?.[s.key as string]?.literal };
+      return reservedIdPayloads(option, name, depth + 1).map((value) => ({ ...tag, ...(value as object) }));
+    });
+  }
+  const entries = s.entries ?? s.pipe?.find((p) => p.entries)?.entries;
+  if (!entries) return [];
+  return Object.entries(entries).flatMap(([key, sub]) => reservedIdPayloads(sub, name, depth + 1).map((value) => ({ [key]: value })));
+}
+
+describe.each(Object.keys(ACTIONS) as ActionName[])('%s with ids named like Object.prototype members', (action) => {
+  it('refuses each with ID_RESERVED (or the refusal of the caller it gives anyway) and changes nothing', async () => {
+    const spec = ACTIONS[action];
+    const payloads = RESERVED_NAMES.flatMap((name) => reservedIdPayloads(spec.input, name));
+    if (payloads.length === 0) return;
+    const caller = spec.access === 'unbound' ? stranger : chair;
+    // A caller the action refuses outright is refused before the input is read.
+    const baseline = await t.raw(caller, { action, input: {} });
+    const expected = !baseline.ok && baseline.code !== 'INVALID_INPUT' ? baseline.code : 'ID_RESERVED';
+    const before = t.snapshot();
+    for (const input of payloads) {
+      const answer = await t.raw(caller, { action, input });
+      expect({ input, code: answer.ok ? 'ok' : answer.code }).toEqual({ input, code: expected });
+    }
+    expect(t.snapshot()).toEqual(before);
   });
 });
 

@@ -19,6 +19,18 @@ describe('checkRoster', () => {
     expect(valid[1]).toMatchObject({ staffNo: 'T002', gender: 'female', status: 'retired', isDelegate: false });
   });
 
+  it('finds nothing for cells named like Object.prototype members: not a gender, a status or a yes/no', () => {
+    const { preview, valid } = checkRoster([header, ['周九', 'T020', 'constructor', '语文组', 'toString', 'valueOf', '', '']], groups, new Set());
+    expect(valid).toEqual([]);
+    expect(preview.rows[0].problems).toEqual(['性别「constructor」无法识别，请填男或女', '状态「toString」无法识别，请填在职或退休', '教代会代表「valueOf」请填是或否']);
+  });
+
+  it('refuses a 工号 named like an Object.prototype member', () => {
+    const { preview, valid } = checkRoster([header, ['吴十', '__proto__', '男', '语文组', '', '', '', ''], ['郑一', 'hasOwnProperty', '女', '语文组', '', '', '', '']], groups, new Set());
+    expect(valid).toEqual([]);
+    expect(preview.rows.map((row) => row.problems)).toEqual([['工号「__proto__」是程序的保留名称，不能用作工号，请换一个'], ['工号「hasOwnProperty」是程序的保留名称，不能用作工号，请换一个']]);
+  });
+
   it('reports each row problem with its line, problems first', () => {
     const { preview, valid } = checkRoster(
       [

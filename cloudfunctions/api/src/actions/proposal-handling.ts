@@ -12,6 +12,7 @@ import { historyEntry, listDepartments, mustGetProposal, mustTransition, transit
 import { runInTransaction } from '../lib/transaction';
 import { tellProposalReplied } from '../lib/tell-replied';
 import { freshDetail } from './proposal';
+import { hasOwn, ownValue } from '../lib/own-keys';
 
 const me = (caller: Caller): Member => (caller as BoundCaller).member;
 const MERGEABLE = ['submitted', 'accepted', 'assigned', 'replied'];
@@ -123,7 +124,7 @@ export const replyToProposal: Handler<'proposal.reply'> = async ({ proposalId, t
 export const rateProposal: Handler<'proposal.rate'> = async ({ proposalId, rating }, caller) => {
   const viewer = me(caller);
   const proposal = await mustGetProposal(proposalId);
-  if (!raterIds(proposal).includes(viewer._id)) throw new DomainError(viewer._id in proposal.coSigners ? 'NOT_RATER' : 'NOT_FOUND');
+  if (!raterIds(proposal).includes(viewer._id)) throw new DomainError(hasOwn(proposal.coSigners, viewer._id) ? 'NOT_RATER' : 'NOT_FOUND');
   const round = proposal.round;
   const path = `ratings.${round}.${viewer._id}`;
   const now = Date.now();
@@ -135,7 +136,7 @@ export const rateProposal: Handler<'proposal.rate'> = async ({ proposalId, ratin
   );
   if (!rated) {
     const fresh = await mustGetProposal(proposalId);
-    throw new DomainError(fresh.ratings[String(round)]?.[viewer._id] ? 'ALREADY_RATED' : 'PROPOSAL_WRONG_STATE');
+    throw new DomainError(hasOwn(ownValue(fresh.ratings, String(round)), viewer._id) ? 'ALREADY_RATED' : 'PROPOSAL_WRONG_STATE');
   }
   const after = afterRating(await mustGetProposal(proposalId));
   // Both moves are conditional on the round still being open: concurrent last ratings move it once.

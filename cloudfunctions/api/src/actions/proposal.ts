@@ -8,6 +8,7 @@ import { screenText } from '../lib/content-check';
 import { DomainError } from '../lib/domain-error';
 import type { Handler } from '../lib/dispatch';
 import { getProposal, historyEntry, listDepartments, mustGetProposal, mustGetSession, mustTransition, readProposals } from '../lib/proposals-repo';
+import { hasOwn, ownValue } from '../lib/own-keys';
 
 const me = (caller: Caller): Member => (caller as BoundCaller).member;
 
@@ -15,7 +16,7 @@ const me = (caller: Caller): Member => (caller as BoundCaller).member;
 export async function proposalDetail(proposal: Proposal, viewer: Member, departments?: Department[]): Promise<ProposalDetail> {
   const now = Date.now();
   const [session, depts] = await Promise.all([mustGetSession(proposal.sessionId), departments ?? listDepartments()]);
-  const round = proposal.ratings[String(proposal.round)] ?? {};
+  const round = ownValue(proposal.ratings, String(proposal.round)) ?? {};
   const merged = proposal.decision?.kind === 'merge' ? await getProposal(proposal.decision.into) : null;
   return {
     proposal,
@@ -24,8 +25,8 @@ export async function proposalDetail(proposal: Proposal, viewer: Member, departm
     submitBlocker: proposal.proposerId === viewer._id ? submitBlocker(proposal, session, now) : null,
     raters: raterIds(proposal).map((id) => ({
       memberId: id,
-      name: id === proposal.proposerId ? proposal.proposerName : proposal.coSigners[id].name,
-      rated: Boolean(round[id]),
+      name: id === proposal.proposerId ? proposal.proposerName : ownValue(proposal.coSigners, id)?.name ?? '',
+      rated: hasOwn(round, id),
     })),
     viewerRates: raterIds(proposal).includes(viewer._id),
     overdue: isOverdue(proposal, now),
@@ -144,7 +145,7 @@ export const inviteCoSigners: Handler<'proposal.invite'> = async ({ proposalId, 
   const invitees = data as Array<{ _id: string; name: string }>;
   if (invitees.length !== ids.length) throw new DomainError('COSIGNER_INVALID');
   // Someone who already signed keeps their signature; an earlier decline may be asked again.
-  const fresh = invitees.filter((m) => proposal.coSigners[m._id]?.state !== 'signed' && proposal.coSigners[m._id]?.state !== 'invited');
+  const fresh = invitees.filter((m) => ownValue(proposal.coSigners, m._id)?.state !== 'signed' && ownValue(proposal.coSigners, m._id)?.state !== 'invited');
   const now = Date.now();
   const invited = Object.fromEntries(fresh.map((m) => [`coSigners.${m._id}`, _.set({ name: m.name, state: 'invited', invitedAt: now } satisfies CoSigner)]));
   const names = fresh.map((m) => m.name).join('、');
@@ -173,7 +174,7 @@ export const respondToProposal: Handler<'proposal.respond'> = async ({ proposalI
   const viewer = me(caller);
   assertDelegate(viewer);
   const proposal = await getProposal(proposalId);
-  if (!proposal || !(viewer._id in proposal.coSigners)) throw new DomainError('NOT_FOUND');
+  if (!proposal || !hasOwn(proposal.coSigners, viewer._id)) throw new DomainError('NOT_FOUND');
   await assertWindowOpen(proposal.sessionId);
   const path = `coSigners.${viewer._id}`;
   const done = await collection('proposals')

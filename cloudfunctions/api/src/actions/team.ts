@@ -11,6 +11,7 @@ import { collection } from '../lib/collections';
 import { DomainError } from '../lib/domain-error';
 import type { Handler } from '../lib/dispatch';
 import { answerInvitation, getTeam, holdTeam, teamsOf, withdrawTeam } from '../lib/teams';
+import { ownValue } from '../lib/own-keys';
 
 const me = (caller: Caller): Member => (caller as BoundCaller).member;
 
@@ -30,7 +31,7 @@ export async function teamBoard(activity: Activity, viewer: Member): Promise<Tea
   const settings = teamSettingsOf(activity);
   const teams = await teamsOf(activityId);
   const views = teams.map((team) => toTeamView(team, settings));
-  const statusIn = (i: number) => teams[i].players[viewer._id]?.status;
+  const statusIn = (i: number) => ownValue(teams[i].players, viewer._id)?.status;
   const mineAt = teams.findIndex((_team, i) => countsAsPlaying(statusIn(i) ?? 'declined'));
   const invitations = views.filter((_view, i) => statusIn(i) === 'invited');
   const now = Date.now();

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Answers, Choice, ParticipantRow } from '../../../../types/activity';
+import { ownValue } from '../lib/own-keys';
 
 const SHANGHAI_MS = 8 * 60 * 60 * 1000;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -34,7 +35,7 @@ function addSheet(book: ExcelJS.Workbook, name: string, rows: ParticipantRow[], 
       row.memberId,
       row.groupName,
       row.companions,
-      ...choices.map((c) => answerCell(c, row.answers[c.id])),
+      ...choices.map((c) => answerCell(c, ownValue(row.answers, c.id))),
       shanghaiStamp(row.arrivedAt),
       row.checkedInAt ? `已签到 ${shanghaiStamp(row.checkedInAt)}` : '',
       ...(waitlist ? [row.waitPosition ?? index + 1] : []),

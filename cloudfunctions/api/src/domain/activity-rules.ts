@@ -3,6 +3,7 @@ import type { FieldIssue } from '../../../../types/envelope';
 import type { ErrorCode } from '../../../../types/errors';
 import type { Member } from '../../../../types/member';
 import { DomainError } from '../lib/domain-error';
+import { ownValue } from '../lib/own-keys';
 
 /** Organisers run activities: the chair and committee members. */
 export const isOrganiser = (member: Pick<Member, 'roles'>): boolean => member.roles.includes('chair') || member.roles.includes('committee');
@@ -92,7 +93,7 @@ export function answerIssues(choices: readonly Choice[], answers: Answers): Fiel
   }
   for (const choice of choices) {
     const path = `answers.${choice.id}`;
-    const answer = answers[choice.id];
+    const answer = ownValue(answers, choice.id);
     const trimmed = typeof answer === 'string' ? answer.trim() : answer;
     if (isBlank(trimmed)) {
       if (choice.required) issues.push({ path, message: `请回答「${choice.label}」` });
@@ -125,12 +126,12 @@ export function answerIssues(choices: readonly Choice[], answers: Answers): Fiel
 export function checkAnswers(choices: readonly Choice[], answers: Answers): Answers {
   const issues = answerIssues(choices, answers);
   if (issues.length) throw new DomainError('ANSWERS_INVALID', issues[0].message, issues);
-  const tidy: Answers = {};
-  for (const [id, answer] of Object.entries(answers)) {
-    const value = typeof answer === 'string' ? answer.trim() : answer;
-    if (!isBlank(value)) tidy[id] = value;
-  }
-  return tidy;
+  // From entries, so that no key is ever assigned onto a plain object (`__proto__` would set its prototype).
+  return Object.fromEntries(
+    Object.entries(answers)
+      .map(([id, answer]) => [id, typeof answer === 'string' ? answer.trim() : answer] as const)
+      .filter(([, value]) => !isBlank(value)),
+  ) as Answers;
 }
 
 /** An answer an edit would invalidate: a whole question (removed, or its kind changed), or one option of it. */

@@ -9,6 +9,7 @@ import type {
   Rating,
 } from '../../../../types/proposal';
 import { RATINGS } from '../../../../types/labels';
+import { hasOwn, ownValue } from '../lib/own-keys';
 
 /** The proposal committee's work: the chair and members of 提案工作委员会. */
 export const isCommittee = (member: Pick<Member, 'roles'>): boolean => member.roles.includes('chair') || member.roles.includes('proposalCommittee');
@@ -58,13 +59,13 @@ export const isOverdue = (proposal: Pick<Proposal, 'status' | 'assignment'>, now
 
 /** Whoever is concerned may see a proposal: its proposer, invited delegates, the committee, its departments. */
 export function maySee(proposal: Proposal, viewer: Member, departments: Department[]): boolean {
-  return proposal.proposerId === viewer._id || viewer._id in proposal.coSigners || (isCommittee(viewer) && SUBMITTED.includes(proposal.status)) || handlesAtAll(proposal, departments, viewer._id);
+  return proposal.proposerId === viewer._id || hasOwn(proposal.coSigners, viewer._id) || (isCommittee(viewer) && SUBMITTED.includes(proposal.status)) || handlesAtAll(proposal, departments, viewer._id);
 }
 
 export function abilities(proposal: Proposal, session: CongressSession, viewer: Member, departments: Department[], now: number): ProposalAbilities {
   const proposer = proposal.proposerId === viewer._id;
   const committee = isCommittee(viewer);
-  const mine = proposal.coSigners[viewer._id];
+  const mine = ownValue(proposal.coSigners, viewer._id);
   const round = String(proposal.round);
   const open = windowOpen(session, now);
   return {
@@ -76,22 +77,22 @@ export function abilities(proposal: Proposal, session: CongressSession, viewer: 
     triage: committee && proposal.status === 'submitted',
     assign: committee && (proposal.status === 'accepted' || (proposal.status === 'assigned' && !proposal.heldReply)),
     reply: proposal.status === 'assigned' && !proposal.heldReply && handlesAsLead(proposal, departments, viewer._id),
-    rate: proposal.status === 'replied' && raterIds(proposal).includes(viewer._id) && !proposal.ratings[round]?.[viewer._id],
+    rate: proposal.status === 'replied' && raterIds(proposal).includes(viewer._id) && !hasOwn(ownValue(proposal.ratings, round), viewer._id),
     release: viewer.roles.includes('chair') && (proposal.status === 'held' || Boolean(proposal.heldReply)),
   };
 }
 
 /** After a rating: reopen on any 不满意, close when everyone rated and nobody is unsatisfied, else wait. */
 export function afterRating(proposal: Pick<Proposal, 'round' | 'ratings' | 'proposerId' | 'coSigners'>): 'reopen' | 'close' | 'wait' {
-  const ratings = proposal.ratings[String(proposal.round)] ?? {};
+  const ratings = ownValue(proposal.ratings, String(proposal.round)) ?? {};
   if (Object.values(ratings).some((r) => r.rating === 'unsatisfied')) return 'reopen';
-  return raterIds(proposal).every((id) => ratings[id]) ? 'close' : 'wait';
+  return raterIds(proposal).every((id) => hasOwn(ratings, id)) ? 'close' : 'wait';
 }
 
 /** Counts of one round's ratings. */
 export function satisfactionOf(proposal: Pick<Proposal, 'ratings'>, round: number): Record<Rating, number> {
   const counts = Object.fromEntries(RATINGS.map((r) => [r, 0])) as Record<Rating, number>;
-  for (const entry of Object.values(proposal.ratings[String(round)] ?? {})) counts[entry.rating] += 1;
+  for (const entry of Object.values(ownValue(proposal.ratings, String(round)) ?? {})) counts[entry.rating] += 1;
   return counts;
 }
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { MonthDay, PersonName, Phone, ShortText, StaffNo, type Gender, type MemberStatus } from '../../../../types/fields';
+import { isUnreservedId, MonthDay, PersonName, Phone, ShortText, StaffNo, type Gender, type MemberStatus } from '../../../../types/fields';
 import type { Group, Member, RosterPreview, RosterRowPreview } from '../../../../types/member';
 import type { Sheet } from './roster-file';
 
@@ -42,9 +42,10 @@ const REFUSED = /身份证|证件号|住址|家庭地址/;
 
 const normaliseHeader = (text: string) => text.replace(/[\s*＊（）()]/g, '');
 
-const GENDERS: Record<string, Gender> = { 男: 'male', 女: 'female', m: 'male', f: 'female', male: 'male', female: 'female' };
-const STATUSES: Record<string, MemberStatus> = { 在职: 'active', 在岗: 'active', 退休: 'retired', 离退休: 'retired', 离休: 'retired', 已退休: 'retired' };
-const YES_NO: Record<string, boolean> = { 是: true, 否: false, y: true, n: false, yes: true, no: false, '1': true, '0': false, '√': true, '': false };
+// Maps, not objects: the cell text is the key, and a cell reading `constructor` must not find anything.
+const GENDERS = new Map<string, Gender>([['男', 'male'], ['女', 'female'], ['m', 'male'], ['f', 'female'], ['male', 'male'], ['female', 'female']]);
+const STATUSES = new Map<string, MemberStatus>([['在职', 'active'], ['在岗', 'active'], ['退休', 'retired'], ['离退休', 'retired'], ['离休', 'retired'], ['已退休', 'retired']]);
+const YES_NO = new Map<string, boolean>([['是', true], ['否', false], ['y', true], ['n', false], ['yes', true], ['no', false], ['1', true], ['0', false], ['√', true], ['', false]]);
 
 /** 3-8, 03-08, 3月8日, 1980-03-08, 1980/3/8, 1980年3月8日 → 03-08; anything else undefined. */
 export function toMonthDay(text: string): string | undefined {
@@ -98,19 +99,20 @@ export function checkRoster(sheet: Sheet, groups: Group[], existingIds: Readonly
     if (!name) problems.push('缺少姓名');
     else if (!v.is(PersonName, name)) problems.push('姓名太长');
     if (!staffNo) problems.push('缺少工号');
+    else if (!isUnreservedId(staffNo)) problems.push(`工号「${staffNo}」是程序的保留名称，不能用作工号，请换一个`);
     else if (!v.is(StaffNo, staffNo)) problems.push('工号只能包含字母、数字、下划线或短横线，最多 32 位');
     else if (firstLineOf.has(staffNo)) problems.push(`工号与第 ${firstLineOf.get(staffNo)} 行重复`);
     else firstLineOf.set(staffNo, line);
-    const gender = GENDERS[cell('gender').toLowerCase()];
+    const gender = GENDERS.get(cell('gender').toLowerCase());
     if (!gender) problems.push(cell('gender') ? `性别「${cell('gender')}」无法识别，请填男或女` : '缺少性别');
     const group = groupByName.get(groupName);
     if (!groupName) problems.push('缺少工会小组');
     else if (!group) problems.push(`没有名为「${groupName}」的工会小组，请先在「工会小组」中新建`);
     const statusText = cell('status');
-    const status = statusText ? STATUSES[statusText] : 'active';
+    const status = statusText ? STATUSES.get(statusText) : 'active';
     if (!status) problems.push(`状态「${statusText}」无法识别，请填在职或退休`);
     const delegateText = cell('isDelegate').toLowerCase();
-    const isDelegate = columns.isDelegate === undefined ? undefined : YES_NO[delegateText];
+    const isDelegate = columns.isDelegate === undefined ? undefined : YES_NO.get(delegateText);
     if (columns.isDelegate !== undefined && isDelegate === undefined) problems.push(`教代会代表「${cell('isDelegate')}」请填是或否`);
     const birthdayText = cell('birthday');
     const birthday = birthdayText ? toMonthDay(birthdayText) : undefined;

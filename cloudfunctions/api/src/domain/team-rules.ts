@@ -5,6 +5,7 @@ import type { Member } from '../../../../types/member';
 import type { Team, TeamPlayerStatus, TeamSettings, TeamView } from '../../../../types/team';
 import { DomainError } from '../lib/domain-error';
 import { inAudience, signupRefusal, type Refusal } from './activity-rules';
+import { ownValue } from '../lib/own-keys';
 
 /**
  * A team's `_id`: the activity and a digest of its name (trimmed, case folded), so a second team
@@ -90,7 +91,7 @@ export function toTeamView(team: Team, settings: Pick<TeamSettings, 'minPlayers'
     _id: team._id,
     name: team.name,
     captainId: team.captainId,
-    captainName: team.players[team.captainId]?.name ?? '',
+    captainName: ownValue(team.players, team.captainId)?.name ?? '',
     players,
     confirmed: team.confirmed,
     complete: isComplete(team, settings),

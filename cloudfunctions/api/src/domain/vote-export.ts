@@ -3,6 +3,7 @@ import { GRADES, GRADE_LABELS, STANCE_LABELS, VOTE_KIND_LABELS } from '../../../
 import type { Ballot, Vote, VoteContent, VoteResults } from '../../../../types/vote';
 import { OTHER_OPTION } from '../../../../types/vote';
 import { shanghaiStamp } from './activity-export';
+import { ownValue } from '../lib/own-keys';
 
 export const RESULTS_SHEET = '投票结果';
 export const BALLOTS_SHEET = '投票明细';
@@ -37,7 +38,7 @@ function resultRows(results: VoteResults): (string | number)[][] {
 /** A named ballot in words: 「张三、李四」, 「赞成」, 「王校长：优秀；…」. */
 export function ballotText(content: VoteContent, ballot: Ballot): string {
   if (content.kind === 'election' && ballot.kind === 'election') return ballot.picks.map((id) => content.candidates.find((c) => c.id === id)?.name ?? id).join('、');
-  if (content.kind === 'appraisal' && ballot.kind === 'appraisal') return content.subjects.map((s) => `${s.name}：${GRADE_LABELS[ballot.grades[s.id]] ?? ''}`).join('；');
+  if (content.kind === 'appraisal' && ballot.kind === 'appraisal') return content.subjects.map((s) => `${s.name}：${ownValue(GRADE_LABELS, ownValue(ballot.grades, s.id) ?? '') ?? ''}`).join('；');
   if (ballot.kind === 'motion') return STANCE_LABELS[ballot.stance];
   if (content.kind === 'poll' && ballot.kind === 'poll')
     return ballot.picks.map((id) => (id === OTHER_OPTION ? `其他：${ballot.otherText ?? ''}` : content.options.find((o) => o.id === id)?.label ?? id)).join('、');

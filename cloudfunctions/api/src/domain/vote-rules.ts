@@ -3,6 +3,7 @@ import type { Member } from '../../../../types/member';
 import { OTHER_OPTION, type Ballot, type Grade, type Vote, type VoteContent, type VotePhase, type VoteResults } from '../../../../types/vote';
 import { inAudience, shanghaiText } from './activity-rules';
 import { DomainError } from '../lib/domain-error';
+import { hasOwn, ownValue } from '../lib/own-keys';
 
 /** Where a vote stands now: a closed status or a passed closing time both mean closed. */
 export function votePhase(vote: Pick<Vote, 'status' | 'opensAt' | 'closesAt'>, now: number): VotePhase {
@@ -60,10 +61,11 @@ export function ballotKeys(content: VoteContent, ballot: Ballot): string[] {
     case 'appraisal': {
       const { grades } = ballot as Extract<Ballot, { kind: 'appraisal' }>;
       const subjects = content.subjects.map((s) => s.id);
-      if (Object.keys(grades).some((id) => !subjects.includes(id))) refuse('选票里有不存在的评议对象');
-      const missing = content.subjects.filter((s) => !grades[s.id]);
+      const known = new Set(subjects);
+      if (Object.keys(grades).some((id) => !known.has(id))) refuse('选票里有不存在的评议对象');
+      const missing = content.subjects.filter((s) => !hasOwn(grades, s.id));
       if (missing.length) refuse(`请为每位评议对象选择等次，还没评：${missing.map((s) => s.name).join('、')}`);
-      return subjects.map((id) => `${id}.${grades[id]}`);
+      return subjects.map((id) => `${id}.${ownValue(grades, id)}`);
     }
     case 'motion':
       return [(ballot as Extract<Ballot, { kind: 'motion' }>).stance];
@@ -111,7 +113,7 @@ export function motionVerdict(delegates: number, turnout: number, yes: number): 
 }
 
 const count = (tally: Tally, key: string): number => {
-  const value = tally[key];
+  const value = ownValue(tally, key);
   return typeof value === 'number' ? value : 0;
 };
 
@@ -129,8 +131,8 @@ export function resultsOf(vote: Pick<Vote, 'content' | 'tally' | 'turnout' | 'ot
         kind: 'appraisal',
         ballots: turnout,
         rows: content.subjects.map((s) => {
-          const counts = (tally[s.id] ?? {}) as Record<string, number>;
-          const grades = Object.fromEntries(GRADES.map((g) => [g, counts[g] ?? 0])) as Record<Grade, number>;
+          const counts = (ownValue(tally, s.id) ?? {}) as Record<string, number>;
+          const grades = Object.fromEntries(GRADES.map((g) => [g, ownValue(counts, g) ?? 0])) as Record<Grade, number>;
           return { id: s.id, label: s.title ? `${s.name}（${s.title}）` : s.name, grades, approval: turnout ? (grades.excellent + grades.competent) / turnout : 0 };
         }),
       };

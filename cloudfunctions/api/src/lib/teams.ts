@@ -19,6 +19,7 @@ import { _ } from './cloud';
 import { collection } from './collections';
 import { DomainError } from './domain-error';
 import { isDuplicateKey } from './duplicate-key';
+import { ownValue } from './own-keys';
 
 export async function getTeam(id: string): Promise<Team | null> {
   const { data } = await collection('teams').doc(id).get();
@@ -52,12 +53,11 @@ export async function holdTeam(request: TeamRequest): Promise<Team> {
   const { activity, name, captain, players, pathOf } = request;
   const now = Date.now();
   const _id = teamId(activity._id, name);
-  const roster: Record<string, TeamPlayer> = {
-    [captain._id]: { name: captain.name, groupName: captain.groupName, status: 'captain', order: 0 },
-  };
-  players.forEach((p, i) => {
-    roster[p._id] = { name: p.name, groupName: p.groupName, status: 'invited', order: i + 1 };
-  });
+  // Built from entries: assigning roster[id] with an id `__proto__` would set the prototype instead.
+  const roster: Record<string, TeamPlayer> = Object.fromEntries([
+    [captain._id, { name: captain.name, groupName: captain.groupName, status: 'captain', order: 0 } satisfies TeamPlayer],
+    ...players.map((p, i) => [p._id, { name: p.name, groupName: p.groupName, status: 'invited', order: i + 1 } satisfies TeamPlayer] as const),
+  ]);
   const team: Team = { _id, activityId: activity._id, name, captainId: captain._id, players: roster, confirmed: 1, status: 'pending', createdAt: now };
 
   // 1. The name.
@@ -121,7 +121,7 @@ async function release(activityId: string, id: string): Promise<void> {
 
 /** A player's answer: invited → confirmed, or invited/confirmed → declined (leaving frees their seat). */
 export async function answerInvitation(team: Team, memberId: string, accept: boolean): Promise<void> {
-  const player = team.players[memberId];
+  const player = ownValue(team.players, memberId);
   if (!player || (accept ? player.status !== 'invited' : player.status !== 'invited' && player.status !== 'confirmed')) throw new DomainError('NOT_INVITED');
   const path = `players.${memberId}.status`;
   const { stats } = await collection('teams')

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { FieldIssue } from '../../../../types/envelope';
+import { isUnreservedId } from '../../../../types/fields';
 import { DomainError } from './domain-error';
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -18,6 +19,10 @@ export function parseInput<S extends v.GenericSchema>(schema: S, input: unknown)
   // Inputs are plain objects: an array would pass an object schema with no keys to check.
   if (Array.isArray(input)) throw new DomainError('INVALID_INPUT', undefined, [{ path: '', message: '输入的格式不正确' }]);
   const result = v.safeParse(schema, input === undefined ? {} : input);
-  if (!result.success) throw new DomainError('INVALID_INPUT', undefined, toFieldIssues(result.issues));
+  if (!result.success) {
+    // An id spelled like an Object.prototype member gets its own code: it is refused on purpose, not mistyped.
+    const reserved = result.issues.some((issue) => (issue as { requirement?: unknown }).requirement === isUnreservedId);
+    throw new DomainError(reserved ? 'ID_RESERVED' : 'INVALID_INPUT', undefined, toFieldIssues(result.issues));
+  }
   return result.output;
 }

@@ -5,6 +5,7 @@ import { _ } from './cloud';
 import { collection } from './collections';
 import { DomainError } from './domain-error';
 import { audienceWhere, membersInAudience } from './members-repo';
+import { ownValue } from './own-keys';
 
 /** Everything of a vote but the ballots of a named vote (read one voter's with `myBallotState`). */
 export async function getVote(voteId: string): Promise<Vote | null> {
@@ -26,7 +27,7 @@ export async function myBallotState(voteId: string, memberId: string): Promise<{
     .limit(1)
     .get();
   const row = data[0] as Pick<Vote, 'namedBallots'> | undefined;
-  return { voted: Boolean(row), named: row?.namedBallots?.[memberId] ?? null };
+  return { voted: Boolean(row), named: ownValue(row?.namedBallots, memberId) ?? null };
 }
 
 
