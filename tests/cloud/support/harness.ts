@@ -19,6 +19,8 @@ export const root = path.resolve(__dirname, '../../..');
 
 export interface TestCloud {
   cloud: LocalCloud;
+  /** The local cloud's data folder (db.sqlite, storage/). */
+  dataDir: string;
   /** Calls an action as this WeChat user and returns the envelope. */
   act<A extends ActionName>(openid: string, action: A, input?: ActionInput<A>): Promise<Envelope<ActionOutput<A>>>;
   /** Sends any event at all, as a client could. */
@@ -70,6 +72,7 @@ export async function startTestCloud(
   }
   return {
     cloud,
+    dataDir,
     raw,
     act: (openid, action, input) => raw(openid, { action, input: input ?? {} }) as never,
     upload,
