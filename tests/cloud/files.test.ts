@@ -112,6 +112,55 @@ describe('an attachment is handed out only to those who may read the notice', ()
   });
 });
 
+describe('the storage rules as each kind of person meets them', () => {
+  const people = {
+    stranger,
+    member: outsider,
+    audienceMember,
+    author: chair,
+    organiser: committee,
+  };
+  /** A notice's attachment: read by file id (wx.cloud.getTempFileURL / downloadFile), write over its path, and a temp URL from notice.get. */
+  const ATTACHMENT: Record<keyof typeof people, [read: string, write: string, tempUrl: string]> = {
+    stranger: ['no', 'no', 'no'],
+    member: ['no', 'no', 'no'],
+    audienceMember: ['no', 'no', 'yes'],
+    author: ['no', 'no', 'yes'],
+    organiser: ['no', 'no', 'yes'],
+  };
+  /** The author's upload, before a notice adopts it: read and write by path. Only its uploader. */
+  const UPLOAD: Record<keyof typeof people, [read: string, write: string]> = {
+    stranger: ['no', 'no'],
+    member: ['no', 'no'],
+    audienceMember: ['no', 'no'],
+    author: ['yes', 'yes'],
+    organiser: ['no', 'no'],
+  };
+  let notice: { _id: string };
+  let attachment: { fileID: string };
+  let upload: string;
+  beforeAll(async () => {
+    // Published a minute before the instant each test starts at.
+    t.cloud.clock.set(T0 - MINUTE);
+    ({ notice, attachment } = await retiredNoticeWithAttachment());
+    upload = await t.uploadFor(chair, 'notice', '草稿附件.pdf', PDF);
+  });
+
+  const readable = async (openid: string, fileID: string) => {
+    const [entry] = (await clientTempUrls(openid, [fileID])).body.fileList;
+    return entry.tempFileURL && (await bytesAt(entry.tempFileURL)).equals(PDF) ? 'yes' : 'no';
+  };
+  const writable = async (openid: string, fileID: string) => ((await clientUploadStatus(openid, pathOf(fileID), PDF)) === 200 ? 'yes' : 'no');
+
+  it.each(Object.keys(people) as Array<keyof typeof people>)('%s', async (who) => {
+    const openid = people[who];
+    const detail = await t.act(openid, 'notice.get', { noticeId: notice._id });
+    const viaAction = detail.ok && detail.data.attachmentUrls[attachment.fileID] && (await bytesAt(detail.data.attachmentUrls[attachment.fileID]!)).equals(PDF) ? 'yes' : 'no';
+    expect({ who, attachment: [await readable(openid, attachment.fileID), await writable(openid, attachment.fileID), viaAction] }).toEqual({ who, attachment: ATTACHMENT[who] });
+    expect({ who, upload: [await readable(openid, upload), await writable(openid, upload)] }).toEqual({ who, upload: UPLOAD[who] });
+  });
+});
+
 describe('nobody overwrites another person\'s file, and actions adopt only the caller\'s own upload', () => {
   it('a stranger cannot upload over the chair\'s attachment or upload: members still get the chair\'s bytes, of the recorded size', async () => {
     const { notice, upload, attachment } = await retiredNoticeWithAttachment();
