@@ -3,17 +3,14 @@
  * (the storage rules in the README), so every file a member sees comes from an action that
  * checked they may, as a temp URL that lasts minutes.
  */
-import { randomBytes } from 'node:crypto';
 import type { StoredFile } from '../../../../types/files';
+import { exportPath } from '../domain/upload-paths';
 import { cloud } from './cloud';
 
 /** How long a temp URL handed to a member works: long enough to open the file, too short to pass around. */
 export const TEMP_URL_SECONDS = 10 * 60;
 /** getTempFileURL takes at most 50 files per request. */
 const TEMP_URL_BATCH = 50;
-
-/** 32 hex characters: the 128 random bits every stored file's name carries. */
-export const randomName = (): string => randomBytes(16).toString('hex');
 
 /** Uploads bytes to cloud storage at this path; resolves the fileID. */
 export async function uploadBytes(cloudPath: string, content: Buffer): Promise<string> {
@@ -66,6 +63,6 @@ export async function tempUrlsOf(fileIDs: string[]): Promise<Record<string, stri
  * one can find it from the vote or activity it came from, and handed back as a temp URL.
  */
 export async function storeExport(kind: 'activity' | 'vote' | 'proposal-report', content: Buffer, fileName: string): Promise<StoredFile> {
-  const fileID = await uploadBytes(`exports/${kind}/${randomName()}.xlsx`, content);
+  const fileID = await uploadBytes(exportPath(kind), content);
   return { fileID, tempFileURL: await tempUrlOf(fileID), fileName };
 }

@@ -8,12 +8,12 @@
  * files that others will see, keeps its own copy under `files/`, which no client can write: what
  * was checked (size, kind) is what members get.
  */
-import { createHash } from 'node:crypto';
 import { ACTIONS, type ActionName } from '../../../../types/actions';
 import { UPLOAD_EXTENSIONS, type UploadPurpose } from '../../../../types/uploads';
+import { copyPathOf, ownUpload, uploadPath } from '../domain/upload-paths';
 import { checkAccess, type Caller } from './caller';
 import { DomainError } from './domain-error';
-import { downloadBytes, randomName, removeQuietly, uploadBytes } from './storage';
+import { downloadBytes, removeQuietly, uploadBytes } from './storage';
 
 /** The action that adopts each purpose's uploads: only its callers may upload for it. */
 const ADOPTED_BY: Record<UploadPurpose, ActionName> = {
@@ -23,33 +23,12 @@ const ADOPTED_BY: Record<UploadPurpose, ActionName> = {
   plan: 'plan.preview',
 };
 
-/** The caller's folder: a hash, so that no file id carries an openid. */
-export const ownerKey = (openid: string): string => createHash('sha256').update(`jgzj-upload-owner\n${openid}`).digest('hex').slice(0, 32);
-
 /** Where this caller may upload a file for this purpose (FORBIDDEN for a purpose their role cannot use). */
 export function uploadPathFor(caller: Caller, purpose: UploadPurpose, extension: string): string {
   checkAccess(caller, ACTIONS[ADOPTED_BY[purpose]].access);
   const allowed = UPLOAD_EXTENSIONS[purpose];
   if (!allowed.includes(extension)) throw new DomainError('INVALID_INPUT', undefined, [{ path: 'extension', message: `这里只能上传 ${allowed.join('、')} 文件` }]);
-  return `uploads/${ownerKey(caller.openid)}/${purpose}/${randomName()}.${extension}`;
-}
-
-const UPLOAD_ID = /^(cloud:\/\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\/)uploads\/([0-9a-f]{32})\/([A-Za-z]+)\/([0-9a-f]{32})\.([a-z0-9]+)$/;
-
-interface UploadRef {
-  /** `cloud://<env>.<bucket>/` */
-  root: string;
-  name: string;
-  extension: string;
-}
-
-/** The parts of a file id if it is this caller's upload for this purpose, else null. */
-function ownUpload(fileID: string, openid: string, purpose: UploadPurpose): UploadRef | null {
-  const match = UPLOAD_ID.exec(fileID);
-  if (!match) return null;
-  const [, root, owner, folder, name, extension] = match;
-  if (owner !== ownerKey(openid) || folder !== purpose || !UPLOAD_EXTENSIONS[purpose].includes(extension!)) return null;
-  return { root: root!, name: name!, extension: extension! };
+  return uploadPath(caller.openid, purpose, extension);
 }
 
 /** Refuses a file id that is not an upload this caller made for this purpose. */
@@ -67,8 +46,8 @@ export async function readOwnUpload(fileID: string, openid: string, purpose: Upl
 
 /**
  * Adopting uploads into a record others will see (a notice's attachments, a vote's photos). Each
- * upload is copied to `files/<purpose>/<name>`, the name a hash of the upload's own random name:
- * saving the same form again finds the copy made the first time, even after the upload is gone.
+ * upload is copied to `files/<purpose>/…` (domain/upload-paths.ts): saving the same form again
+ * finds the copy made the first time, even after the upload is gone.
  */
 export class Adoption {
   private readonly taken: string[] = [];
@@ -77,10 +56,8 @@ export class Adoption {
 
   /** The id the copy of this upload has (or will have), or null when it is not the caller's upload. */
   copyIdOf(fileID: string): string | null {
-    const ref = ownUpload(fileID, this.openid, this.purpose);
-    if (!ref) return null;
-    const name = createHash('sha256').update(`jgzj-adopted\n${ref.name}`).digest('hex').slice(0, 32);
-    return `${ref.root}files/${this.purpose}/${name}.${ref.extension}`;
+    const upload = ownUpload(fileID, this.openid, this.purpose);
+    return upload && `${upload.root}${copyPathOf(upload, this.purpose)}`;
   }
 
   /** Reads the caller's upload, checks it, and stores the copy; resolves the copy's file id. */
