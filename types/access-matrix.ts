@@ -105,4 +105,5 @@ export const ACCESS_MATRIX: Record<string, string> = {
   'subscription.status': 'nyyyyy',
   'moderation.list': 'nnnnyn',
   'moderation.release': 'nnnnyn',
-  'moderation.refuse': 'nnnnyn',};
+  'moderation.refuse': 'nnnnyn',
+  'file.uploadPath': 'nnnyyn',};

@@ -74,6 +74,7 @@ import { MonthInput, PlanItemDateInput, PlanMakeDraftInput, PlanPreviewInput, Pl
 import { MessageReadInput, NoticeRemindInput, ReminderSummaryInput, type MessageView, type ReminderTally } from './message';
 import type { TemplateKey } from './subscriptions';
 import { TeamIdInput, TeamListInput, TeamRegisterInput, TeamRespondInput, type TeamBoard, type TeamView } from './team';
+import { FileUploadPathInput, type UploadPath } from './uploads';
 
 /**
  * Who may call an action:
@@ -252,6 +253,9 @@ export const ACTIONS = {
   'moderation.list': returns<HeldItem[]>()(NoInput, ['chair']),
   'moderation.release': returns<{ released: true }>()(ModerationInput, ['chair']),
   'moderation.refuse': returns<{ refused: true }>()(ModerationRefuseInput, ['chair']),
+
+  // Uploads: a path only the caller may write, for a file an organiser's action will adopt.
+  'file.uploadPath': returns<UploadPath>()(FileUploadPathInput, ['chair', 'committee']),
 } satisfies Record<string, ActionSpec>;
 
 export type ActionName = keyof typeof ACTIONS;

@@ -80,6 +80,8 @@ export const ERROR_MESSAGES = {
   PLAN_UNPARSEABLE: '没有找到按月份排列的工作安排，请检查格式（例如「九月份：1、……」）',
   PLAN_ITEM_LINKED: '这个条目已经生成过草稿了',
   VOTE_INCOMPLETE: '投票还不完整，请先补充候选人再发布',
+  NOT_YOUR_UPLOAD: '这个文件不是你刚上传的，请重新上传',
+  UPLOAD_MISSING: '文件没有上传成功，请重新上传',
   INTERNAL: '服务开小差了，请稍后再试',
 } as const;
 

@@ -1,4 +1,4 @@
-/** A file in cloud storage as actions hand it out for download: the temp URL lasts an hour. */
+/** A file in cloud storage as actions hand it out for download: the temp URL lasts ten minutes. */
 export interface StoredFile {
   fileID: string;
   tempFileURL: string;

@@ -9,13 +9,17 @@ import { sendBytes } from '../http/responses';
 import { hexId } from '../ids';
 import { mimeTypeOf } from '../web/mime';
 import { bucketKey, bucketOf, cloudPathProblem, formatFileId, parseFileId, type ObjectRef } from './file-ids';
+import { FileOwners } from './file-owners';
 import { FileStore } from './file-store';
+import { compileRules, STORAGE_RULES, type CompiledRules, type StorageRules } from './storage-rules';
 
 export const DOWNLOAD_PREFIX = '/__storage/';
 export const UPLOAD_PREFIX = '/__storage-upload/';
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const UPLOAD_TOKEN_TTL_MS = 10 * 60 * 1000;
 const DEFAULT_URL_MAX_AGE_SECONDS = 24 * 3600;
+/** getTempFileURL takes at most this many files per request, on the cloud as here. */
+export const MAX_TEMP_URL_FILES = 50;
 
 export interface StorageOptions {
   dataDir: string;
@@ -23,20 +27,32 @@ export interface StorageOptions {
   /** The server's own origin, e.g. http://127.0.0.1:8080 (known only once it listens). */
   origin: () => string;
   log: (line: string) => void;
+  /** The storage security rules for client requests (default: the README's, creator-only). */
+  rules?: StorageRules;
 }
+
+/** A client's storage request was refused by the rules (the cloud's STORAGE_EXCEED_AUTHORITY, -503002). */
+const PERMISSION_DENIED = { code: 'STORAGE_EXCEED_AUTHORITY', status: -503002, message: 'permission denied' } as const;
 
 /**
  * Cloud storage on local disk, speaking the three storage actions of node-sdk (spec §3.3, §5.2)
  * plus the two HTTP legs the SDK performs itself: the PUT of an upload and the GET of a temp URL.
+ * Those are the server's (admin) requests, which the rules never limit. Client requests (the H5
+ * gateway, the weapp stand-in's wx.cloud) come through `clientUpload` and `clientTempUrls`, which
+ * apply the storage security rules with the client's openid, as the cloud does.
  */
 export class StorageService {
   private readonly store: FileStore;
+  private readonly owners: FileOwners;
+  private readonly rules: CompiledRules;
   private readonly signingKey: Buffer;
   private readonly uploadTokens = new Map<string, { key: string; expires: number }>();
 
   constructor(private readonly o: StorageOptions) {
     const root = join(o.dataDir, 'storage');
     this.store = new FileStore(root);
+    this.owners = new FileOwners(join(root, '.file-owners.json'));
+    this.rules = compileRules(o.rules ?? STORAGE_RULES);
     this.signingKey = loadOrCreateKey(join(root, '.url-signing-key'));
   }
 
@@ -63,6 +79,7 @@ export class StorageService {
   batchGetDownloadUrl(params: Record<string, unknown>): Record<string, unknown> {
     const list = Array.isArray(params.file_list) ? (params.file_list as Array<Record<string, unknown>>) : null;
     if (!list) throw new CloudError('INVALID_PARAM', 'file_list 必须是数组');
+    checkTempUrlCount(list.length);
     const download_list = list.map((item) => {
       const fileID = String(item?.fileid ?? '');
       const maxAge = typeof item?.max_age === 'number' ? item.max_age : undefined;
@@ -80,23 +97,46 @@ export class StorageService {
     const delete_list = list.map((fileID) => {
       const ref = parseFileId(fileID);
       if (!ref) return { fileID, code: 'INVALID_PARAM', message: 'fileID 格式不正确' };
-      return this.store.remove(ref) ? { fileID, code: 'SUCCESS' } : { fileID, code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' };
+      if (!this.store.remove(ref)) return { fileID, code: 'STORAGE_FILE_NONEXIST', message: 'storage file not exists' };
+      this.owners.set(objectKey(ref), null);
+      return { fileID, code: 'SUCCESS' };
     });
     return { data: { delete_list } };
   }
 
-  // ---- Direct use (the H5 gateway's upload, dev tools) -----------------------------------------
+  // ---- Client requests (the H5 gateway, the weapp stand-in), under the storage rules -----------
 
-  put(env: string, cloudPath: unknown, bytes: Buffer): string {
+  /**
+   * wx.cloud.uploadFile by this WeChat user: a new file becomes theirs; an existing one may be
+   * overwritten only as the `write` rule allows (by default, by its creator).
+   */
+  clientUpload(env: string, cloudPath: unknown, bytes: Buffer, openid: string): string {
     const ref = this.refForNewObject(env, cloudPath);
+    const key = objectKey(ref);
+    const resource = { openid: this.store.exists(ref) ? this.owners.ownerOf(key) : openid };
+    if (!this.rules.write({ auth: { openid }, resource })) throw new CloudError(PERMISSION_DENIED.code, PERMISSION_DENIED.message);
     this.store.write(ref, bytes);
+    this.owners.set(key, openid);
     return formatFileId(ref);
   }
 
-  /** A temp URL for an existing file, or null if there is no such file. */
-  tempUrlOf(fileId: unknown, maxAgeSeconds?: number): string | null {
-    const ref = parseFileId(fileId);
-    return ref && this.store.exists(ref) ? this.tempUrl(ref, maxAgeSeconds) : null;
+  /**
+   * wx.cloud.getTempFileURL by this WeChat user: at most 50 files; each only as the `read` rule
+   * allows. A file the rule does not let them read answers "permission denied" whether or not it
+   * exists, so the answer tells a stranger nothing.
+   */
+  clientTempUrls(fileList: unknown, openid: string): Array<{ fileID: unknown; tempFileURL: string; status: number; errMsg: string }> {
+    if (!Array.isArray(fileList)) throw new CloudError('INVALID_PARAM', 'fileList 必须是数组');
+    checkTempUrlCount(fileList.length);
+    return fileList.map((fileID: unknown) => {
+      const ref = parseFileId(fileID);
+      if (!ref) return { fileID, tempFileURL: '', status: -503001, errMsg: 'fileID 格式不正确' };
+      const exists = this.store.exists(ref);
+      const resource = { openid: exists ? this.owners.ownerOf(objectKey(ref)) : null };
+      if (!this.rules.read({ auth: { openid }, resource })) return { fileID, tempFileURL: '', status: PERMISSION_DENIED.status, errMsg: PERMISSION_DENIED.message };
+      if (!exists) return { fileID, tempFileURL: '', status: -503003, errMsg: 'storage file not exists' };
+      return { fileID, tempFileURL: this.tempUrl(ref), status: 0, errMsg: 'ok' };
+    });
   }
 
   // ---- HTTP legs -----------------------------------------------------------------------------
@@ -118,6 +158,8 @@ export class StorageService {
       return;
     }
     this.store.write(ref, body);
+    // Written by a cloud function (the SDK's upload): no client owns it.
+    this.owners.set(key, null);
     res.writeHead(200, { 'content-length': 0, 'x-cos-request-id': hexId(12) });
     res.end();
   }
@@ -185,6 +227,10 @@ export class StorageService {
     const given = Buffer.from(sign);
     return given.length === expected.length && timingSafeEqual(given, expected);
   }
+}
+
+function checkTempUrlCount(count: number): void {
+  if (count > MAX_TEMP_URL_FILES) throw new CloudError('INVALID_PARAM', `一次最多获取 ${MAX_TEMP_URL_FILES} 个文件的临时链接，这次有 ${count} 个`);
 }
 
 function objectKey(ref: ObjectRef): string {

@@ -56,18 +56,13 @@ export async function handleH5Api(req: IncomingMessage, res: ServerResponse, url
     }
     if (url.pathname === '/api/storage/upload' && req.method === 'POST') {
       const bytes = await readBody(req, MAX_UPLOAD_BYTES);
-      const fileID = deps.storage.put(deps.cloudEnv, url.searchParams.get('cloudPath') ?? '', bytes);
+      const fileID = deps.storage.clientUpload(deps.cloudEnv, url.searchParams.get('cloudPath') ?? '', bytes, openid);
       sendJson(res, 200, { fileID });
       return;
     }
     if (url.pathname === '/api/storage/temp-urls' && req.method === 'POST') {
       const body = parseJsonObject(await readBody(req, MAX_JSON_BYTES));
-      if (!Array.isArray(body.fileList)) throw new CloudError('INVALID_PARAM', 'fileList 必须是数组');
-      const fileList = body.fileList.map((fileID: unknown) => {
-        const tempFileURL = deps.storage.tempUrlOf(fileID);
-        return tempFileURL ? { fileID, tempFileURL, status: 0 } : { fileID, tempFileURL: '', status: -503003, errMsg: 'storage file not exists' };
-      });
-      sendJson(res, 200, { fileList });
+      sendJson(res, 200, { fileList: deps.storage.clientTempUrls(body.fileList, openid) });
       return;
     }
     sendJson(res, 404, { code: 'NOT_FOUND', message: `没有这个接口：${req.method} ${url.pathname}` });
@@ -90,7 +85,7 @@ function parseJsonObject(bytes: Buffer): Record<string, unknown> {
 function describeError(err: unknown): { status: number; code: string; message: string } {
   if (isHttpError(err)) return { status: err.status, code: err.code, message: err.message };
   if (err instanceof CloudError) {
-    const status = err.code === 'INVALID_PARAM' ? 400 : err.code === 'FUNCTIONS_REQUEST_FAIL' ? 404 : 500;
+    const status = err.code === 'INVALID_PARAM' ? 400 : err.code === 'STORAGE_EXCEED_AUTHORITY' ? 403 : err.code === 'FUNCTIONS_REQUEST_FAIL' ? 404 : 500;
     return { status, code: err.code, message: err.message };
   }
   return { status: 500, code: 'SYS_ERR', message: err instanceof Error ? err.message : String(err) };

@@ -6,10 +6,11 @@ import Taro from '@tarojs/taro';
 import type { ActionInput, ActionName, ActionOutput } from '../../types/actions';
 import type { Envelope, FieldIssue } from '../../types/envelope';
 import { CLIENT_ERROR_MESSAGES, type ClientErrorCode, type ErrorCode } from '../../types/errors';
+import { extensionOf, UPLOAD_EXTENSIONS, type UploadPurpose } from '../../types/uploads';
 import { openDocument as openWithTransport, pickFile as pickWithTransport, randomToken as tokenWithTransport, requestSubscribe as askWithTransport, send } from './transport';
-import { TransportError, type PickedFile, type StoredFile, type SubscribeAnswers } from './types';
+import { TransportError, type ChosenFile, type StoredFile, type SubscribeAnswers } from './types';
 
-export type { PickedFile, SubscribeAnswers };
+export type { ChosenFile, SubscribeAnswers };
 
 export class CloudCallError extends Error {
   constructor(
@@ -49,15 +50,19 @@ export async function call<A extends ActionName>(action: A, input: ActionInput<A
 }
 
 /**
- * Lets the person pick a file: in WeChat from a chat (chooseMessageFile), in a browser from disk.
- * Resolves null when they cancel. Uploading it can fail with a CloudCallError.
+ * Lets the person pick a file for one purpose (the kinds it accepts): in WeChat from a chat
+ * (chooseMessageFile), in a browser from disk. Resolves null when they cancel. Its upload goes
+ * where `file.uploadPath` says (a place only this person can write; the app never makes up a
+ * path), and can fail with a CloudCallError.
  */
-export async function pickFile(extensions: string[]): Promise<PickedFile | null> {
-  const picked = await pickWithTransport(extensions);
+export async function pickFile(purpose: UploadPurpose): Promise<ChosenFile | null> {
+  const picked = await pickWithTransport([...UPLOAD_EXTENSIONS[purpose]]);
   if (!picked) return null;
   return {
-    ...picked,
-    upload: async (cloudPath) => {
+    name: picked.name,
+    size: picked.size,
+    upload: async () => {
+      const { cloudPath } = await call('file.uploadPath', { purpose, extension: extensionOf(picked.name) }, { silent: true });
       try {
         return await picked.upload(cloudPath);
       } catch {
@@ -67,7 +72,7 @@ export async function pickFile(extensions: string[]): Promise<PickedFile | null>
   };
 }
 
-/** Opens a stored file: WeChat's document viewer (forward to a chat from its menu), or a browser download. */
+/** Opens a file an action handed out (its temp URL): WeChat's document viewer (forward to a chat from its menu), or a browser download. */
 export async function openDocument(file: StoredFile): Promise<void> {
   try {
     await openWithTransport(file);

@@ -33,11 +33,15 @@ export async function pickFile(extensions: string[]): Promise<PickedFile | null>
   }
 }
 
-/** Downloads the file, then opens WeChat's document viewer; its menu forwards the file to a chat. */
-/** By fileID through the cloud, so no download domain has to be allowed in the mini-program's settings. */
-export async function openDocument({ fileID, fileName }: StoredFile): Promise<void> {
-  ensureCloud();
-  const { tempFilePath } = await Taro.cloud.downloadFile({ fileID });
+/**
+ * Downloads the file from the temp URL the action handed out, then opens WeChat's document viewer;
+ * its menu forwards the file to a chat. Not by fileID (wx.cloud.downloadFile): the storage rules
+ * let a client read only files it uploaded itself. The temp URL's host must be a downloadFile
+ * domain of the mini-program (README, 部署到微信).
+ */
+export async function openDocument({ tempFileURL, fileName }: StoredFile): Promise<void> {
+  const { tempFilePath, statusCode } = await Taro.downloadFile({ url: tempFileURL });
+  if (statusCode !== 200) throw new Error(`download failed: HTTP ${statusCode}`);
   const fileType = (fileName.split('.').pop() ?? 'xlsx') as Taro.openDocument.Option['fileType'];
   await Taro.openDocument({ filePath: tempFilePath, fileType, showMenu: true });
 }

@@ -1,9 +1,17 @@
-/** A file the person picked, ready to upload to cloud storage. */
+/** A file the person picked, as a transport gives it: uploads to a path the server handed out. */
 export interface PickedFile {
   name: string;
   size: number;
-  /** Uploads to cloud storage at this path; resolves the fileID. */
+  /** Uploads to cloud storage at this path (from `file.uploadPath`); resolves the fileID. */
   upload(cloudPath: string): Promise<string>;
+}
+
+/** A file the person picked, as screens get it: `upload()` asks the server where, then uploads there. */
+export interface ChosenFile {
+  name: string;
+  size: number;
+  /** Resolves the fileID of the upload, for the action that adopts it. */
+  upload(): Promise<string>;
 }
 
 export type { StoredFile } from '../../types/files';

@@ -42,7 +42,7 @@ it('tells the loser of a bind race that the record is taken (the conflict is ret
 it('keeps a binding made while a roster import is being written', async () => {
   const record = demo.unbound[3];
   const csv = ['姓名,工号,性别,工会小组', `${record.name},${record.staffNo},${record.gender === 'male' ? '男' : '女'},体艺组`].join('\r\n');
-  const fileID = await t.upload(chair, 'roster-imports/while-binding.csv', csv);
+  const fileID = await t.uploadFor(chair, 'roster', 'while-binding.csv', csv);
   // Just before the import writes the record it read, the person binds it.
   t.cloud.db.interceptNext('database.modifyDocument', 'members', async () => {
     expectOk(await t.act('binder-during-import', 'me.bind', { name: record.name, staffNo: record.staffNo }));

@@ -130,15 +130,19 @@ describe('refusals', () => {
   });
 
   it('refuses an attachment over 10 MB, measured on the stored file, and one never uploaded', async () => {
-    const big = await t.upload(chair, 'notice-files/big.pdf', Buffer.alloc(10 * 1024 * 1024 + 1, 1));
-    const small = await t.upload(chair, 'notice-files/plan.xlsx', Buffer.from('PK small file'));
+    const big = await t.uploadFor(chair, 'notice', 'big.pdf', Buffer.alloc(10 * 1024 * 1024 + 1, 1));
+    const small = await t.uploadFor(chair, 'notice', 'plan.xlsx', Buffer.from('PK small file'));
+    // A path the chair was given but never uploaded to.
+    const { cloudPath } = expectOk(await t.act(chair, 'file.uploadPath', { purpose: 'notice', extension: 'pdf' }));
+    const never = small.replace(/uploads\/.*$/, cloudPath);
     const before = t.snapshot();
     expect(await t.act(chair, 'notice.create', { draft: draft({ attachments: [{ fileID: big, name: '体检须知.pdf' }] }) })).toMatchObject({ ok: false, code: 'ATTACHMENT_TOO_LARGE' });
-    expect(await t.act(chair, 'notice.create', { draft: draft({ attachments: [{ fileID: `${small}-missing`, name: '缺失.pdf' }] }) })).toMatchObject({ ok: false, code: 'ATTACHMENT_MISSING' });
+    expect(await t.act(chair, 'notice.create', { draft: draft({ attachments: [{ fileID: never, name: '缺失.pdf' }] }) })).toMatchObject({ ok: false, code: 'ATTACHMENT_MISSING' });
     expect(await t.act(chair, 'notice.create', { draft: draft({ attachments: [{ fileID: small, name: '安排.exe' }] }) })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(t.snapshot()).toEqual(before);
     const ok = expectOk(await t.act(chair, 'notice.create', { draft: draft({ attachments: [{ fileID: small, name: '体检安排.xlsx' }] }) }));
-    expect(ok.attachments).toEqual([{ fileID: small, name: '体检安排.xlsx', size: 13, kind: 'excel' }]);
+    // The notice keeps its own copy of the upload.
+    expect(ok.attachments).toEqual([{ fileID: expect.stringMatching(/\/files\/notice\/[0-9a-f]{32}\.xlsx$/), name: '体检安排.xlsx', size: 13, kind: 'excel' }]);
   });
 
   it('refuses risky text, and holds a notice for the chair when the check cannot run', async () => {

@@ -37,7 +37,7 @@ describe('preview', () => {
     const zip = new JSZip();
     const paragraphs = plan(4).split('\n').filter((line) => line.trim()).map((line) => `<w:p><w:r><w:t xml:space="preserve">${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`);
     zip.file('word/document.xml', `<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.join('')}</w:body></w:document>`);
-    const fileID = await t.upload(chair, 'plan-files/plan4.docx', await zip.generateAsync({ type: 'nodebuffer' }));
+    const fileID = await t.uploadFor(chair, 'plan', 'plan4.docx', await zip.generateAsync({ type: 'nodebuffer' }));
     const preview = expectOk(await t.act(chair, 'plan.preview', { fileID }));
     expect(shape(preview)).toEqual([[9, 3], [10, 2], [10, 1], [12, 3]]);
     expect(preview.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^10月出现了两次/)]);
@@ -46,7 +46,7 @@ describe('preview', () => {
   it('reads plan 2 from a .txt saved as GBK', async () => {
     const encoded = encodeGbk(plan(2));
     expect(new TextDecoder('gb18030').decode(encoded)).toBe(plan(2));
-    const fileID = await t.upload(chair, 'plan-files/plan2.txt', encoded);
+    const fileID = await t.uploadFor(chair, 'plan', 'plan2.txt', encoded);
     expect(shape(expectOk(await t.act(chair, 'plan.preview', { fileID })))).toEqual([[1, 2], [2, 3], [3, 5], [4, 5], [5, 4], [6, 3]]);
   });
 
@@ -54,9 +54,9 @@ describe('preview', () => {
     const before = t.snapshot();
     expect(await t.act(chair, 'plan.preview', { text: '   ' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
     expect(await t.act(chair, 'plan.preview', { text: plan(3) })).toMatchObject({ ok: false, code: 'PLAN_UNPARSEABLE' });
-    const pdf = await t.upload(chair, 'plan-files/plan.pdf', Buffer.from('%PDF-1.4'));
-    expect(await t.act(chair, 'plan.preview', { fileID: pdf })).toMatchObject({ ok: false, code: 'PLAN_UNREADABLE' });
-    const broken = await t.upload(chair, 'plan-files/broken.docx', Buffer.from('not a zip'));
+    // A .pdf is refused before it is uploaded: there is no place for it.
+    expect(await t.act(chair, 'file.uploadPath', { purpose: 'plan', extension: 'pdf' })).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
+    const broken = await t.uploadFor(chair, 'plan', 'broken.docx', Buffer.from('not a zip'));
     expect(await t.act(chair, 'plan.preview', { fileID: broken })).toMatchObject({ ok: false, code: 'PLAN_UNREADABLE' });
     expect(await t.act(member, 'plan.preview', { text: plan(1) })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
     expect(t.snapshot()).toEqual(before);

@@ -13,7 +13,7 @@ const header = ['姓名', '工号', '性别', '工会小组', '状态', '教代�
 
 describe('the chair imports a roster', () => {
   it('previews row problems without writing anything', async () => {
-    const fileID = await t.upload(chair, 'roster-imports/a.csv', csv([
+    const fileID = await t.uploadFor(chair, 'roster', 'a.csv', csv([
       header,
       ['新老师', 'N001', '女', '语文组', '在职', '否', ''],
       ['', 'N002', '男', '语文组', '', '', ''],
@@ -33,7 +33,7 @@ describe('the chair imports a roster', () => {
   });
 
   it('commits all valid rows, updating by 工号 and keeping bindings and roles', async () => {
-    const fileID = await t.upload(chair, 'roster-imports/b.csv', csv([
+    const fileID = await t.uploadFor(chair, 'roster', 'b.csv', csv([
       header,
       ['新老师', 'N001', '女', '语文组', '在职', '否', '13800000001'],
       ['外来者', 'N003', '男', '天文组', '', '', ''],
@@ -54,24 +54,24 @@ describe('the chair imports a roster', () => {
     const sheet = workbook.addWorksheet('名册');
     sheet.addRow(['姓名', '工号', '性别', '工会小组', '生日']);
     sheet.addRow(['表格老师', 'X100', '男', '英语组', new Date(Date.UTC(1985, 4, 20))]);
-    const fileID = await t.upload(chair, 'roster-imports/c.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
+    const fileID = await t.uploadFor(chair, 'roster', 'c.xlsx', Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(expectOk(await t.act(chair, 'roster.commit', { fileID }))).toEqual({ created: 1, updated: 0 });
     expect(t.cloud.db.admin.find('members', { _id: 'X100' })[0]).toMatchObject({ groupName: '英语组', birthday: '05-20' });
   });
 
   it('refuses a broken file, a file with no valid rows, and a missing file, writing nothing', async () => {
     const before = t.snapshot();
-    const broken = await t.upload(chair, 'roster-imports/broken.xlsx', Buffer.from('PK\u0003\u0004garbage'));
+    const broken = await t.uploadFor(chair, 'roster', 'broken.xlsx', Buffer.from('PK\u0003\u0004garbage'));
     expect(await t.act(chair, 'roster.preview', { fileID: broken })).toMatchObject({ code: 'IMPORT_FILE_UNREADABLE', message: '无法读取这个文件，请上传 .xlsx 或 .csv 格式的名册' });
-    const bad = await t.upload(chair, 'roster-imports/bad.csv', csv([header, ['', '', '男', '语文组', '', '', '']]));
+    const bad = await t.uploadFor(chair, 'roster', 'bad.csv', csv([header, ['', '', '男', '语文组', '', '', '']]));
     expect(await t.act(chair, 'roster.commit', { fileID: bad })).toMatchObject({ code: 'IMPORT_NO_VALID_ROWS' });
-    expect(await t.act(chair, 'roster.commit', { fileID: 'cloud://local-dev.bucket/roster-imports/none.csv' })).toMatchObject({ code: 'NOT_FOUND' });
+    expect(await t.act(chair, 'roster.commit', { fileID: 'cloud://local-dev.bucket/roster-imports/none.csv' })).toMatchObject({ code: 'NOT_YOUR_UPLOAD' });
     expect(await t.act(chair, 'roster.commit', { fileID: { $gt: '' } } as never)).toMatchObject({ code: 'INVALID_INPUT' });
     expect(t.snapshot()).toEqual(before);
   });
 
   it('is the chair\'s alone', async () => {
-    const fileID = await t.upload(chair, 'roster-imports/d.csv', csv([header, ['某人', 'Z1', '男', '语文组', '', '', '']]));
+    const fileID = await t.uploadFor(chair, 'roster', 'd.csv', csv([header, ['某人', 'Z1', '男', '语文组', '', '', '']]));
     expect(await t.act(demo.openid(demo.committee.staffNo), 'roster.commit', { fileID })).toMatchObject({ code: 'FORBIDDEN' });
     expect(await t.act(demo.openid(demo.plain.staffNo), 'roster.preview', { fileID })).toMatchObject({ code: 'FORBIDDEN' });
   });

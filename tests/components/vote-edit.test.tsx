@@ -61,8 +61,8 @@ test('creating an election sends the exact draft: candidates, picks, 无记名, 
   await typeInto('候选人 2 姓名或名称', '李老师');
   await tapAndSettle(button('添加候选人 2 照片'));
   expect(await screen.findByText('已添加照片')).toBeInTheDocument();
-  expect(pickFile).toHaveBeenCalledWith(['jpg', 'jpeg', 'png']);
-  expect(upload).toHaveBeenCalledWith(expect.stringMatching(/^vote-photos\/[a-z0-9]+\.png$/));
+  expect(pickFile).toHaveBeenCalledWith('votePhoto');
+  expect(upload).toHaveBeenCalledTimes(1);
   expect(screen.getByText('每张选票最多选 1 人')).toBeInTheDocument();
   await typeInto('最多选择人数', '2');
   expect(screen.getByText('每张选票最多选 2 人')).toBeInTheDocument();

@@ -7,7 +7,6 @@ import {
   itemCount,
   monthLabels,
   newDraftId,
-  planFileCloudPath,
   saveInputOf,
   withItemText,
   withMonthNumber,
@@ -174,10 +173,5 @@ describe('ids and paths', () => {
     const first = newDraftId('i', [], () => 0);
     expect(first).toMatch(/^i[A-Za-z0-9]{10}$/);
     expect(newDraftId('i', [first], repeating)).not.toBe(first);
-  });
-
-  it('an uploaded file goes to plan-files/<random>.<ext>, the extension in lower case', () => {
-    expect(planFileCloudPath('2026年工会工作计划.DOCX')).toMatch(/^plan-files\/[A-Za-z0-9]{16}\.docx$/);
-    expect(planFileCloudPath('计划.txt')).toMatch(/^plan-files\/[A-Za-z0-9]{16}\.txt$/);
   });
 });

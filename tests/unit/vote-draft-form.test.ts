@@ -3,7 +3,6 @@ import { groupNonVoters, turnoutLine, turnoutPercent, turnoutRate } from '../../
 import {
   blankVoteForm,
   newItemId,
-  photoCloudPath,
   picksText,
   voteDraftOf,
   voteFormOf,
@@ -83,10 +82,6 @@ describe('ids', () => {
     const script = [...'aaaaa', ...'bbbbb'].map((ch) => (letters.indexOf(ch) + 0.5) / letters.length);
     let i = 0;
     expect(newItemId('c', ['caaaaa'], () => script[i++])).toBe('cbbbbb');
-  });
-  it('photos go to vote-photos/ with a random name and the picked extension', () => {
-    expect(photoCloudPath('王老师.JPG', () => 0)).toBe('vote-photos/aaaaaaaaaaaaaaaa.jpg');
-    expect(photoCloudPath('a.png')).toMatch(/^vote-photos\/[a-z0-9]{16}\.png$/);
   });
 });
 

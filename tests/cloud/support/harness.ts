@@ -10,6 +10,7 @@ import type { ActionInput, ActionName, ActionOutput } from '../../../types/actio
 import type { Envelope } from '../../../types/envelope';
 import type { Member } from '../../../types/member';
 import type { ActivityDraft } from '../../../types/activity';
+import { extensionOf, type UploadPurpose } from '../../../types/uploads';
 import { buildDemoUnion, demoOpenid } from '../../../scripts/demo/union';
 import { seedDemoUnion } from '../../../scripts/demo/seed';
 import { testNow } from '../../support/test-instant';
@@ -18,12 +19,16 @@ export const root = path.resolve(__dirname, '../../..');
 
 export interface TestCloud {
   cloud: LocalCloud;
+  /** The local cloud's data folder (db.sqlite, storage/). */
+  dataDir: string;
   /** Calls an action as this WeChat user and returns the envelope. */
   act<A extends ActionName>(openid: string, action: A, input?: ActionInput<A>): Promise<Envelope<ActionOutput<A>>>;
   /** Sends any event at all, as a client could. */
   raw(openid: string, event: unknown): Promise<Envelope<unknown>>;
-  /** Uploads bytes to cloud storage as the signed-in user would from the app; returns the fileID. */
+  /** Uploads bytes to this cloudPath as a client (the storage rules apply); returns the fileID. */
   upload(openid: string, cloudPath: string, content: Buffer | string): Promise<string>;
+  /** Uploads as the app does: asks `file.uploadPath` for where, then uploads there; returns the fileID. */
+  uploadFor(openid: string, purpose: UploadPurpose, fileName: string, content: Buffer | string): Promise<string>;
   /** Every document of every collection, for "nothing was written" checks. */
   snapshot(): Record<string, unknown[]>;
   stop(): Promise<void>;
@@ -56,18 +61,25 @@ export async function startTestCloud(
   // "nothing was written" snapshots compare like with like.
   for (const name of ['teams', 'teamSeats', 'activities', 'signups', 'subscriptions', 'votes', 'suggestions', 'suggestionQuota', 'congressSessions', 'departments', 'proposals', 'notices', 'noticeReads', 'plans', 'messages']) cloud.db.admin.createCollection(name);
   const raw = async (openid: string, event: unknown) => (await cloud.call('api', event as object, { openid })).result as Envelope<unknown>;
+  async function upload(openid: string, cloudPath: string, content: Buffer | string): Promise<string> {
+    const res = await fetch(`${cloud.url}/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
+      method: 'POST',
+      headers: { cookie: `lc_openid=${encodeURIComponent(openid)}` },
+      body: new Uint8Array(typeof content === 'string' ? Buffer.from(content) : content),
+    });
+    if (!res.ok) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { fileID: string }).fileID;
+  }
   return {
     cloud,
+    dataDir,
     raw,
     act: (openid, action, input) => raw(openid, { action, input: input ?? {} }) as never,
-    async upload(openid, cloudPath, content) {
-      const res = await fetch(`${cloud.url}/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
-        method: 'POST',
-        headers: { cookie: `lc_openid=${encodeURIComponent(openid)}` },
-        body: new Uint8Array(typeof content === 'string' ? Buffer.from(content) : content),
-      });
-      if (!res.ok) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
-      return ((await res.json()) as { fileID: string }).fileID;
+    upload,
+    async uploadFor(openid, purpose, fileName, content) {
+      const answer = (await raw(openid, { action: 'file.uploadPath', input: { purpose, extension: extensionOf(fileName) } })) as Envelope<{ cloudPath: string }>;
+      if (!answer.ok) throw new Error(`file.uploadPath refused: ${answer.code}`);
+      return upload(openid, answer.data.cloudPath, content);
     },
     snapshot() {
       return Object.fromEntries(cloud.db.admin.collections().sort().map((name) => [name, cloud.db.admin.find(name, {}, { sort: { _id: 1 } })]));

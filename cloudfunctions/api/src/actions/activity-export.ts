@@ -4,17 +4,16 @@ import { splitParticipants, type StoredSignup } from '../domain/activity-view';
 import { mustGetActivity, readAll } from '../lib/activities-repo';
 import { _ } from '../lib/cloud';
 import type { Handler } from '../lib/dispatch';
-import { tempUrlOf, uploadBytes } from '../lib/storage';
+import { storeExport } from '../lib/storage';
 
 /**
  * 导出名单: the participants and the waitlist as an .xlsx in cloud storage, with a download URL
- * valid for an hour. Nothing is written to the database.
+ * valid for minutes. Nothing is written to the database.
  */
 export const exportActivity: Handler<'activity.export'> = async ({ activityId }) => {
   const activity = publicActivity(await mustGetActivity(activityId));
   const signups = await readAll<StoredSignup>({ activityId, status: _.in(['confirmed', 'waitlisted']) }, [['arrivedAt', 'asc']]);
   const { confirmed, waitlist } = splitParticipants(signups);
   const content = await participantWorkbook(activity.choices, confirmed, waitlist);
-  const fileID = await uploadBytes(`exports/${activityId}/${Date.now()}.xlsx`, content);
-  return { fileID, tempFileURL: await tempUrlOf(fileID), fileName: exportFileName(activity.title) };
+  return storeExport('activity', content, exportFileName(activity.title));
 };

@@ -27,6 +27,7 @@ import { assignProposal, rateProposal, replyToProposal, triageProposal } from '.
 import { listDelegates } from './proposal-delegates';
 import { exportProposalReport, proposalReport } from './proposal-report';
 import { exportVote } from './vote-export';
+import { uploadPath } from './file';
 import { closeVote, createVote, extendVote, publishVote, removeVote, updateVote, voteTurnout } from './vote-organise';
 
 /** Every action of the map, and the handler that answers it. */
@@ -125,4 +126,5 @@ export const handlers: HandlerTable = {
   'suggestion.inbox': suggestionInbox,
   'suggestion.reply': replySuggestion,
   'suggestion.setPublic': setSuggestionPublic,
+  'file.uploadPath': uploadPath,
 };

@@ -11,6 +11,7 @@ import { membersInAudience } from '../lib/members-repo';
 import { remind, type Delivery } from '../lib/messenger';
 import { checkedAttachments, getNotice, markRead, mustGetNotice, readersOf, readNoticeIds, visibleTo } from '../lib/notices-repo';
 import { tempUrlsOf } from '../lib/storage';
+import { Adoption } from '../lib/uploads';
 
 const me = (caller: Caller): Member => (caller as BoundCaller).member;
 const LIMIT = 100;
@@ -86,20 +87,26 @@ export const newNotice = (draft: NoticeDraft, attachments: Attachment[], author:
 });
 
 export const createNotice: Handler<'notice.create'> = async ({ draft }, caller) => {
-  const notice = newNotice(draft, await checkedAttachments(draft), me(caller), Date.now());
+  const adoption = new Adoption(caller.openid, 'notice');
+  const notice = newNotice(draft, await checkedAttachments(draft, adoption), me(caller), Date.now());
   const { _id } = await collection('notices').add({ data: notice });
+  await adoption.done();
   return { ...notice, _id };
 };
 
 /** Drafts, held ones and scheduled ones not yet visible can be changed; what people may have read cannot. */
-export const updateNotice: Handler<'notice.update'> = async ({ noticeId, draft }) => {
+export const updateNotice: Handler<'notice.update'> = async ({ noticeId, draft }, caller) => {
   const now = Date.now();
   const before = await mustGetNotice(noticeId);
-  const attachments = await checkedAttachments(draft, before.attachments);
+  // Checked before copying any upload; the conditional update below is what holds in a race.
+  if (before.status === 'published' && (before.visibleAt ?? 0) <= now) throw new DomainError('NOTICE_NOT_EDITABLE');
+  const adoption = new Adoption(caller.openid, 'notice');
+  const attachments = await checkedAttachments(draft, adoption, before.attachments);
   const { stats } = await collection('notices')
     .where(_.and([{ _id: noticeId }, _.or([{ status: _.in(['draft', 'held']) }, { status: 'published', visibleAt: _.gt(now) }])]))
     .update({ data: { ...draft, audience: _.set(draft.audience), attachments: _.set(attachments), status: 'draft', refusedReason: _.remove(), updatedAt: now } });
   if (stats.updated === 0) throw new DomainError('NOTICE_NOT_EDITABLE');
+  await adoption.done();
   return mustGetNotice(noticeId);
 };
 

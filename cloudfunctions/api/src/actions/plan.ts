@@ -22,8 +22,8 @@ async function getPlan(year: number): Promise<Plan | null> {
 }
 
 /** Reads the pasted text or the uploaded file and answers what the chair will check and edit. Writes nothing. */
-export const previewPlan: Handler<'plan.preview'> = async ({ text, fileID }) => {
-  const source = text ?? (await readPlanFile(fileID!));
+export const previewPlan: Handler<'plan.preview'> = async ({ text, fileID }, caller) => {
+  const source = text ?? (await readPlanFile(fileID!, caller.openid));
   const parsed = parsePlan(source);
   if (parsed.months.length === 0 || parsed.months.every((m) => m.items.length === 0)) throw new DomainError('PLAN_UNPARSEABLE');
   return { ...parsed, text: source };

@@ -2,23 +2,20 @@ import type { Group, Member } from '../../../../types/member';
 import { toMemberView } from '../domain/member-view';
 import { MAX_ROSTER_ROWS, readRosterFile } from '../domain/roster-file';
 import { checkRoster, mergeRosterRecord, type CheckedRoster } from '../domain/roster-rows';
-import { cloud } from '../lib/cloud';
+import type { Caller } from '../lib/caller';
 import { collection } from '../lib/collections';
 import { DomainError } from '../lib/domain-error';
 import type { Handler } from '../lib/dispatch';
 import { listMembers } from '../lib/members-repo';
+import { removeQuietly } from '../lib/storage';
 import { runInTransaction } from '../lib/transaction';
+import { readOwnUpload } from '../lib/uploads';
 
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-/** Reads and checks the uploaded roster; nothing is written. */
-async function checkUploadedRoster(fileID: string): Promise<CheckedRoster> {
-  let content: Buffer;
-  try {
-    content = (await cloud.downloadFile({ fileID })).fileContent as Buffer;
-  } catch {
-    throw new DomainError('NOT_FOUND', 'roster file');
-  }
+/** Reads and checks the roster the chair uploaded; nothing is written. */
+async function checkUploadedRoster(fileID: string, caller: Caller): Promise<CheckedRoster> {
+  const content = await readOwnUpload(fileID, caller.openid, 'roster');
   if (content.length > MAX_FILE_BYTES) throw new DomainError('IMPORT_TOO_LARGE');
   const sheet = await readRosterFile(content, fileID.split('/').pop() ?? '');
   if (!sheet || sheet.length === 0) throw new DomainError('IMPORT_FILE_UNREADABLE');
@@ -28,7 +25,7 @@ async function checkUploadedRoster(fileID: string): Promise<CheckedRoster> {
   return checkRoster(sheet, groups as Group[], existingIds);
 }
 
-export const previewRoster: Handler<'roster.preview'> = async ({ fileID }) => (await checkUploadedRoster(fileID)).preview;
+export const previewRoster: Handler<'roster.preview'> = async ({ fileID }, caller) => (await checkUploadedRoster(fileID, caller)).preview;
 
 /** Rows read and written at a time inside the import's transaction (each is one request). */
 const IN_FLIGHT = 10;
@@ -39,11 +36,11 @@ const IN_FLIGHT = 10;
  * by id inside the transaction (a transaction allows no query), so a binding or role given while
  * the import runs is either seen and kept, or makes the write conflict and the import run again.
  */
-export const commitRoster: Handler<'roster.commit'> = async ({ fileID }) => {
-  const { valid } = await checkUploadedRoster(fileID);
+export const commitRoster: Handler<'roster.commit'> = async ({ fileID }, caller) => {
+  const { valid } = await checkUploadedRoster(fileID, caller);
   if (valid.length === 0) throw new DomainError('IMPORT_NO_VALID_ROWS');
   const now = Date.now();
-  return runInTransaction(async (t) => {
+  const counts = await runInTransaction(async (t) => {
     const members = t.collection('members');
     let created = 0;
     for (let i = 0; i < valid.length; i += IN_FLIGHT) {
@@ -58,6 +55,9 @@ export const commitRoster: Handler<'roster.commit'> = async ({ fileID }) => {
     }
     return { created, updated: valid.length - created };
   });
+  // Imported: the file (names, 工号, phone numbers) is not kept.
+  await removeQuietly([fileID]);
+  return counts;
 };
 
 const byPinyin = new Intl.Collator('zh-CN');

@@ -4,7 +4,7 @@ import { resultsOf, votePhase } from '../domain/vote-rules';
 import { collection } from '../lib/collections';
 import { DomainError } from '../lib/domain-error';
 import type { Handler } from '../lib/dispatch';
-import { tempUrlOf, uploadBytes } from '../lib/storage';
+import { storeExport } from '../lib/storage';
 import { closedElectorate, countElectorate, electorateMembers } from '../lib/votes-repo';
 
 /**
@@ -26,6 +26,5 @@ export const exportVote: Handler<'vote.export'> = async ({ voteId }) => {
       .sort((a, b) => a.groupName.localeCompare(b.groupName, 'zh-CN') || a.memberId.localeCompare(b.memberId));
   }
   const content = await voteWorkbook(vote, electorate, resultsOf(vote, electorate), named);
-  const fileID = await uploadBytes(`exports/votes/${voteId}/${Date.now()}.xlsx`, content);
-  return { fileID, tempFileURL: await tempUrlOf(fileID), fileName: voteExportFileName(vote.title) };
+  return storeExport('vote', content, voteExportFileName(vote.title));
 };

@@ -7,6 +7,7 @@ import { _ } from '../lib/cloud';
 import { collection } from '../lib/collections';
 import { DomainError } from '../lib/domain-error';
 import type { Handler } from '../lib/dispatch';
+import { Adoption } from '../lib/uploads';
 import { closedElectorate, electorateMembers, getVote, mustGetVote } from '../lib/votes-repo';
 
 const me = (caller: Caller): Member => (caller as BoundCaller).member;
@@ -38,9 +39,29 @@ export const newVote = (draft: VoteDraft, createdBy: string, now: number): Omit<
   updatedAt: now,
 });
 
+/**
+ * Candidate photos as stored: ones already on the vote are kept, any other must be the caller's
+ * own upload, which is copied for the vote (the copy is what members see).
+ */
+async function withAdoptedPhotos(draft: VoteDraft, adoption: Adoption, before?: Vote): Promise<VoteDraft> {
+  if (draft.content.kind !== 'election') return draft;
+  const kept = new Set(before?.content.kind === 'election' ? before.content.candidates.flatMap((c) => (c.photo ? [c.photo] : [])) : []);
+  const candidates = await Promise.all(
+    draft.content.candidates.map(async (candidate) => {
+      const { photo } = candidate;
+      if (!photo || kept.has(photo)) return candidate;
+      const copy = adoption.copyIdOf(photo);
+      return { ...candidate, photo: copy && kept.has(copy) ? copy : await adoption.adopt(photo) };
+    }),
+  );
+  return { ...draft, content: { ...draft.content, candidates } };
+}
+
 export const createVote: Handler<'vote.create'> = async ({ draft }, caller) => {
-  const vote = newVote(draft, me(caller)._id, Date.now());
+  const adoption = new Adoption(caller.openid, 'votePhoto');
+  const vote = newVote(await withAdoptedPhotos(draft, adoption), me(caller)._id, Date.now());
   const { _id } = await collection('votes').add({ data: vote });
+  await adoption.done();
   return voteInfo({ ...vote, _id });
 };
 
@@ -50,15 +71,18 @@ async function answerWith(voteId: string): Promise<VoteInfo> {
 }
 
 /** Edits a vote nobody has voted in yet (the `where` holds that at the instant of writing). */
-export const updateVote: Handler<'vote.update'> = async ({ voteId, draft }) => {
+export const updateVote: Handler<'vote.update'> = async ({ voteId, draft }, caller) => {
   const now = Date.now();
+  const before = await mustGetVote(voteId);
+  // Checked before copying any photo; the conditional update below is what holds in a race.
+  if (before.turnout > 0 || !['draft', 'published'].includes(before.status)) throw new DomainError('VOTE_NOT_EDITABLE');
+  const adoption = new Adoption(caller.openid, 'votePhoto');
+  const stored = await withAdoptedPhotos(draft, adoption, before);
   const { stats } = await collection('votes')
     .where({ _id: voteId, turnout: 0, status: _.in(['draft', 'published']) })
-    .update({ data: { ...draftFields(draft), rev: _.inc(1), updatedAt: now } });
-  if (stats.updated === 0) {
-    await mustGetVote(voteId);
-    throw new DomainError('VOTE_NOT_EDITABLE');
-  }
+    .update({ data: { ...draftFields(stored), rev: _.inc(1), updatedAt: now } });
+  if (stats.updated === 0) throw new DomainError('VOTE_NOT_EDITABLE');
+  await adoption.done();
   return answerWith(voteId);
 };
 

@@ -2,9 +2,10 @@ import type { Attachment, AttachmentKind, Notice, NoticeDraft } from '../../../.
 import { ATTACHMENT_EXTENSIONS, ATTACHMENT_MAX_BYTES } from '../../../../types/notice';
 import type { Member } from '../../../../types/member';
 import { inAudience } from '../domain/activity-rules';
-import { cloud, _ } from './cloud';
+import { _ } from './cloud';
 import { collection } from './collections';
 import { DomainError } from './domain-error';
+import type { Adoption } from './uploads';
 import { PAGE, readPages } from './read-pages';
 import { isDuplicateKey } from './duplicate-key';
 
@@ -29,26 +30,29 @@ const kindOf = (name: string): AttachmentKind | null => {
 };
 
 /**
- * Attachments as stored: the size is that of the file actually in cloud storage (downloaded once
- * when first attached), never what the client claims. Ones already attached keep their size.
+ * Attachments as stored. Ones already on the notice are kept (a form saved again may still name
+ * the upload a copy was made from); every other one must be the caller's own upload, which is
+ * copied for the notice. The size is that of the file actually stored, never what the client claims.
  */
-export async function checkedAttachments(draft: NoticeDraft, before: Attachment[] = []): Promise<Attachment[]> {
+export async function checkedAttachments(draft: NoticeDraft, adoption: Adoption, before: Attachment[] = []): Promise<Attachment[]> {
   const known = new Map(before.map((a) => [a.fileID, a]));
   return Promise.all(
     draft.attachments.map(async ({ fileID, name }) => {
       const kind = kindOf(name);
-      if (!kind) throw new DomainError('INVALID_INPUT', undefined, [{ path: 'draft.attachments', message: '附件只能是图片、PDF、Excel 或 Word 文件' }]);
-      const already = known.get(fileID);
+      if (!kind || kindOf(fileID) !== kind) throw new DomainError('INVALID_INPUT', undefined, [{ path: 'draft.attachments', message: '附件只能是图片、PDF、Excel 或 Word 文件' }]);
+      const already = known.get(fileID) ?? known.get(adoption.copyIdOf(fileID) ?? '');
       if (already) return { ...already, name };
-      let size: number;
-      try {
-        const { fileContent } = (await cloud.downloadFile({ fileID })) as { fileContent: Buffer };
-        size = fileContent.length;
-      } catch {
-        throw new DomainError('ATTACHMENT_MISSING', undefined, [{ path: 'draft.attachments', message: `「${name}」没有上传成功，请重新上传` }]);
-      }
-      if (size > ATTACHMENT_MAX_BYTES) throw new DomainError('ATTACHMENT_TOO_LARGE', undefined, [{ path: 'draft.attachments', message: `「${name}」有 ${(size / 1048576).toFixed(1)} MB，超过了 10 MB` }]);
-      return { fileID, name, size, kind };
+      let size = 0;
+      const missing = new DomainError('ATTACHMENT_MISSING', undefined, [{ path: 'draft.attachments', message: `「${name}」没有上传成功，请重新上传` }]);
+      const stored = await adoption.adopt(
+        fileID,
+        (bytes) => {
+          size = bytes.length;
+          if (size > ATTACHMENT_MAX_BYTES) throw new DomainError('ATTACHMENT_TOO_LARGE', undefined, [{ path: 'draft.attachments', message: `「${name}」有 ${(size / 1048576).toFixed(1)} MB，超过了 10 MB` }]);
+        },
+        missing,
+      );
+      return { fileID: stored, name, size, kind };
     }),
   );
 }

@@ -4,8 +4,8 @@
  * the parser reads unnumbered lines under a month as one item each).
  */
 import JSZip from 'jszip';
-import { cloud } from './cloud';
 import { DomainError } from './domain-error';
+import { readOwnUpload } from './uploads';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -29,15 +29,11 @@ export function docxParagraphs(xml: string): string[] {
   );
 }
 
-export async function readPlanFile(fileID: string): Promise<string> {
-  const ext = fileID.split('.').pop()?.toLowerCase();
-  if (ext !== 'txt' && ext !== 'docx') throw new DomainError('PLAN_UNREADABLE');
-  let bytes: Buffer;
-  try {
-    bytes = ((await cloud.downloadFile({ fileID })) as { fileContent: Buffer }).fileContent;
-  } catch {
-    throw new DomainError('PLAN_UNREADABLE');
-  }
+/** The text of the plan file this caller uploaded (NOT_YOUR_UPLOAD for anyone else's file). */
+export async function readPlanFile(fileID: string, openid: string): Promise<string> {
+  // Only a .txt or .docx is ever the caller's plan upload (types/uploads.ts).
+  const bytes = await readOwnUpload(fileID, openid, 'plan', new DomainError('PLAN_UNREADABLE'));
+  const ext = fileID.split('.').pop();
   if (bytes.length > MAX_BYTES) throw new DomainError('PLAN_UNREADABLE', undefined, [{ path: 'fileID', message: '文件太大了，工作计划最多 5 MB' }]);
   if (ext === 'txt') return decodeText(bytes);
   try {

@@ -6,7 +6,7 @@ import type { RosterPreview } from '../../../../types/member';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { InlineMessage } from '../../../components/InlineMessage';
 import { call, CloudCallError, pickFile } from '../../../gateway/cloud';
-import { importCloudPath, validRowCount } from '../lib/roster-import';
+import { validRowCount } from '../lib/roster-import';
 import { notifyRosterChanged } from '../lib/roster-changed';
 import { ADMIN_PAGES } from '../lib/routes';
 import { ColumnGuide } from './ColumnGuide';
@@ -39,12 +39,12 @@ export default function ImportPage() {
   const busy = step.kind === 'uploading' || step.kind === 'checking';
 
   const chooseFile = async () => {
-    const picked = await pickFile(['xlsx', 'csv']);
+    const picked = await pickFile('roster');
     if (!picked) return; // cancelled: keep what is on screen
     setCommitProblem('');
     setStep({ kind: 'uploading', fileName: picked.name });
     try {
-      const fileID = await picked.upload(importCloudPath(picked.name));
+      const fileID = await picked.upload();
       setStep({ kind: 'checking', fileName: picked.name });
       const preview = await call('roster.preview', { fileID }, { silent: true });
       setStep({ kind: 'preview', fileName: picked.name, fileID, preview });

@@ -21,10 +21,6 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
   { title: '手机', required: false, hint: '11 位数字' },
 ];
 
-/** Where a picked roster file goes in cloud storage: unique per upload, no path separators from the name. */
-export const importCloudPath = (fileName: string, now: number = Date.now()): string =>
-  `roster-imports/${now}-${fileName.replace(/[\\/\s]+/g, '_')}`;
-
 /** Rows with problems first (they need the chair's attention), then new and updated rows, each by line. */
 export const orderPreviewRows = (rows: readonly RosterRowPreview[]): RosterRowPreview[] => {
   const rank = { invalid: 0, new: 1, update: 2 } as const;

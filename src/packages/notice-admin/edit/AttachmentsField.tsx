@@ -5,8 +5,8 @@ import { useState } from 'react';
 import { InlineMessage } from '../../../components/InlineMessage';
 import { pickFile } from '../../../gateway/cloud';
 import { messageOf } from '../../../lib/cloud-message';
-import { ATTACHMENT_KIND_LABELS, attachmentKindOf, fileSizeText, NOTICE_FILE_EXTENSIONS } from '../../notice/lib/notice-view';
-import { ATTACHMENT_MAX_COUNT, attachmentName, attachmentProblem, noticeFileCloudPath, type FormAttachment } from '../lib/notice-form';
+import { ATTACHMENT_KIND_LABELS, attachmentKindOf, fileSizeText } from '../../notice/lib/notice-view';
+import { ATTACHMENT_MAX_COUNT, attachmentName, attachmentProblem, type FormAttachment } from '../lib/notice-form';
 
 export interface AttachmentsFieldProps {
   attachments: FormAttachment[];
@@ -15,7 +15,7 @@ export interface AttachmentsFieldProps {
 
 /**
  * 附件: picked from a chat (WeChat) or the disk (browser), refused on the phone when too large or
- * of a kind notices cannot carry, uploaded to `notice-files/`, listed with 移除.
+ * of a kind notices cannot carry, uploaded where the server says, listed with 移除.
  */
 export function AttachmentsField({ attachments, onChange }: AttachmentsFieldProps) {
   const [uploading, setUploading] = useState('');
@@ -24,12 +24,12 @@ export function AttachmentsField({ attachments, onChange }: AttachmentsFieldProp
   const add = async () => {
     setProblem('');
     try {
-      const picked = await pickFile(NOTICE_FILE_EXTENSIONS);
+      const picked = await pickFile('notice');
       if (!picked) return; // cancelled: nothing changes
       const refused = attachmentProblem(picked, attachments.length);
       if (refused) return setProblem(refused);
       setUploading(picked.name);
-      const fileID = await picked.upload(noticeFileCloudPath(picked.name));
+      const fileID = await picked.upload();
       onChange((list) => [...list, { fileID, name: attachmentName(picked.name), size: picked.size }]);
       void Taro.showToast({ title: '附件已上传', icon: 'success' });
     } catch (e) {

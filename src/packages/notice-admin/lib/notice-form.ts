@@ -164,11 +164,3 @@ export function attachmentName(name: string): string {
   return `${trimmed.slice(0, NAME_MAX - ext.length - 2)}….${ext}`;
 }
 
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
-
-/** Where an attachment is uploaded: `notice-files/<random>.<ext>`, the ending as picked (lower case). */
-export function noticeFileCloudPath(fileName: string, random: () => number = Math.random): string {
-  let name = '';
-  for (let i = 0; i < 16; i++) name += ALPHABET[Math.floor(random() * ALPHABET.length) % ALPHABET.length];
-  return `notice-files/${name}.${extensionOf(fileName) || 'bin'}`;
-}

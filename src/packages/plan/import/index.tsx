@@ -15,7 +15,6 @@ import {
   ITEM_MAX,
   itemCount,
   monthLabels,
-  planFileCloudPath,
   saveInputOf,
   TITLE_MAX,
   withItemText,
@@ -95,7 +94,7 @@ export default function PlanImportPage() {
   };
 
   const upload = async () => {
-    const picked = await pickFile(['txt', 'docx']);
+    const picked = await pickFile('plan');
     if (!picked) return; // cancelled: keep what is on screen
     setProblem('');
     if (!/\.(txt|docx)$/i.test(picked.name)) {
@@ -105,7 +104,7 @@ export default function PlanImportPage() {
     setFileName(picked.name);
     setBusy('uploading');
     try {
-      const fileID = await picked.upload(planFileCloudPath(picked.name));
+      const fileID = await picked.upload();
       setBusy('reading');
       const preview = await call('plan.preview', { fileID }, { silent: true });
       setText(preview.text);

@@ -42,14 +42,6 @@ export function newDraftId(prefix: 'i' | 'm', taken: readonly string[] = [], ran
   }
 }
 
-/** Where an uploaded plan file goes: `plan-files/<random>.<ext>`, the extension as picked (lower case). */
-export function planFileCloudPath(fileName: string, random: () => number = Math.random): string {
-  const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? 'txt';
-  let name = '';
-  for (let i = 0; i < 16; i++) name += ID_ALPHABET[Math.floor(random() * ID_ALPHABET.length) % ID_ALPHABET.length];
-  return `plan-files/${name}.${ext}`;
-}
-
 /** 2026年工会工作计划 */
 export const defaultTitle = (year: number): string => `${year}年工会工作计划`;
 

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { InlineMessage } from '../../../components/InlineMessage';
 import { pickFile } from '../../../gateway/cloud';
 import { messageOf } from '../../../lib/cloud-message';
-import { newCandidate, photoCloudPath, type CandidateForm } from '../lib/vote-draft-form';
+import { newCandidate, type CandidateForm } from '../lib/vote-draft-form';
 import { ListEditor } from './ListEditor';
 
 export interface CandidatesEditorProps {
@@ -23,10 +23,10 @@ export function CandidatesEditor({ candidates, update, photoUrls }: CandidatesEd
   const choosePhoto = async (candidateId: string, patch: (p: Partial<CandidateForm>) => void) => {
     setProblem('');
     try {
-      const picked = await pickFile(['jpg', 'jpeg', 'png']);
+      const picked = await pickFile('votePhoto');
       if (!picked) return; // cancelled: keep what there is
       setUploading(candidateId);
-      const fileID = await picked.upload(photoCloudPath(picked.name));
+      const fileID = await picked.upload();
       patch({ photo: fileID });
       void Taro.showToast({ title: '照片已上传', icon: 'success' });
     } catch (e) {

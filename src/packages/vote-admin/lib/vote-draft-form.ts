@@ -97,14 +97,6 @@ export const newCandidate = (taken: readonly string[] = []): CandidateForm => ({
 export const newSubject = (taken: readonly string[] = []): SubjectForm => ({ id: newItemId('s', taken), name: '', title: '' });
 export const newOption = (taken: readonly string[] = []): OptionForm => ({ id: newItemId('p', taken), label: '' });
 
-/** Where a candidate's photo is uploaded: `vote-photos/<random>.<ext>`, the extension as picked (lower case). */
-export function photoCloudPath(fileName: string, random: () => number = Math.random): string {
-  const ext = /\.([A-Za-z0-9]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? 'jpg';
-  let name = '';
-  for (let i = 0; i < 16; i++) name += ID_ALPHABET[Math.floor(random() * ID_ALPHABET.length) % ID_ALPHABET.length];
-  return `vote-photos/${name}.${ext}`;
-}
-
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 const wall = (ms: number): WallTime => ({ date: shanghaiDateText(ms), time: shanghaiTimeText(ms) });
