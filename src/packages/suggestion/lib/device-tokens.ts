@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { createTokenStore, type KeyValueStorage } from './owner-tokens';
+import { createTicketStore } from './send-tickets';
 
 /**
  * WeChat's local storage (a browser's localStorage in the H5 build). Each call is written out as
@@ -14,3 +15,6 @@ export const deviceStorage: KeyValueStorage = {
 
 /** This phone's owner tokens for its anonymous suggestions. */
 export const deviceTokens = createTokenStore(deviceStorage);
+
+/** This phone's send tickets for today. */
+export const deviceTickets = createTicketStore(deviceStorage);
