@@ -18,6 +18,8 @@ export const root = path.resolve(__dirname, '../../..');
 
 export interface TestCloud {
   cloud: LocalCloud;
+  /** The local cloud's data folder (its database is `db.sqlite` there). */
+  dataDir: string;
   /** Calls an action as this WeChat user and returns the envelope. */
   act<A extends ActionName>(openid: string, action: A, input?: ActionInput<A>): Promise<Envelope<ActionOutput<A>>>;
   /** Sends any event at all, as a client could. */
@@ -58,6 +60,7 @@ export async function startTestCloud(
   const raw = async (openid: string, event: unknown) => (await cloud.call('api', event as object, { openid })).result as Envelope<unknown>;
   return {
     cloud,
+    dataDir,
     raw,
     act: (openid, action, input) => raw(openid, { action, input: input ?? {} }) as never,
     async upload(openid, cloudPath, content) {

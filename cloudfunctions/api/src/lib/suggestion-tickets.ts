@@ -9,7 +9,8 @@
  * - Spending (at each send, named or anonymous): the ticket must be in the caller's grant of today
  *   (read, never written), and its `spent:` hash is added to the day's spent list by ONE
  *   conditional update (`spent ≠ hash`), so a ticket is spent once however many sends race.
- *   The spent list names nobody: its entries cannot be matched to grant hashes without the tickets.
+ *   The spent list names nobody: its entries cannot be matched to grant hashes without the tickets,
+ *   and it is kept sorted, so it does not keep the order of the sends either.
  *
  * So at rest a grant says only "opened the page that day"; the spent list says only how many
  * suggestions were sent that day; and nothing member-specific changes when a suggestion is sent.
@@ -79,7 +80,7 @@ export async function spendTicket(memberId: string, ticket: string, now: number)
   const grant = await readGrant(grantId(memberId, now));
   if (!grant?.hashes.includes(grantHashOf(ticket))) throw new DomainError('SUGGESTION_TICKET_INVALID');
   const spent = spentHashOf(ticket);
-  const { stats } = await collection('suggestionSpent').where({ _id: shanghaiDayKey(now), spent: _.neq(spent) }).update({ data: { spent: _.push(spent) } });
+  const { stats } = await collection('suggestionSpent').where({ _id: shanghaiDayKey(now), spent: _.neq(spent) }).update({ data: { spent: _.push({ each: [spent], sort: 1 }) } });
   if (stats.updated !== 1) throw new DomainError('SUGGESTION_TICKET_INVALID');
 }
 
