@@ -8,9 +8,12 @@
  *   device proves ownership by sending the token again, and the hash alone cannot be turned back
  *   into it or linked to a member (one token per suggestion, so two of them are not linkable either).
  * - Its times are kept only to the start of the Asia/Shanghai day: an exact `createdAt` could be
- *   matched against other records written in the same instant (the sender's quota counter, logs
+ *   matched against other records written in the same instant (the sender's other writes, logs
  *   of the same request), a day cannot. `updatedAt` is rounded the same way.
- * - Its `_id` is random (see the handler), not a database id that may carry a timestamp.
+ * - Its `_id` is random: it is a vacant place made before the day's first send and filled at
+ *   random (lib/anonymous-slots.ts), so neither its id nor its place in storage order says when.
+ * - Sending it writes nothing about the sender: the daily limit is kept by tickets granted when
+ *   the send page opens (lib/suggestion-tickets.ts).
  * Named suggestions store the sender's 工号 and name, and exact times.
  */
 import { createHash } from 'node:crypto';
