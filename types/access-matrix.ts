@@ -78,6 +78,7 @@ export const ACCESS_MATRIX: Record<string, string> = {
   'proposal.rate': 'nyyyyy',
   'proposal.report': 'nnnnyn',
   'proposal.exportReport': 'nnnnyn',
+  'suggestion.tickets': 'nyyyyy',
   'suggestion.send': 'nyyyyy',
   'suggestion.mine': 'nyyyyy',
   'suggestion.get': 'nyyyyy',

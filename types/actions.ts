@@ -66,7 +66,9 @@ import {
   SuggestionPublicInput,
   SuggestionReplyInput,
   SuggestionSendInput,
+  SuggestionTicketsInput,
   type HeldItem,
+  type SuggestionTickets,
   type SuggestionView,
 } from './suggestion';
 import { NoticeIdInput, NoticeListInput, NoticeUpdateInput, NoticeWriteInput, type Notice, type NoticeDetail, type NoticeReaders, type NoticeSummary } from './notice';
@@ -217,6 +219,7 @@ export const ACTIONS = {
   'proposal.exportReport': returns<ProposalReportFile>()(SessionIdInput, ['chair', 'proposalCommittee']),
 
   // 意见箱: any member, anonymously if they choose; the chair and committee reply.
+  'suggestion.tickets': returns<SuggestionTickets>()(SuggestionTicketsInput, 'member'),
   'suggestion.send': returns<SuggestionView>()(SuggestionSendInput, 'member'),
   'suggestion.mine': returns<SuggestionView[]>()(SuggestionMineInput, 'member'),
   'suggestion.get': returns<SuggestionView>()(SuggestionGetInput, 'member'),

@@ -72,6 +72,8 @@ export const ERROR_MESSAGES = {
   ALREADY_RATED: '你已经评价过这一轮答复了',
   CONTENT_RISKY: '内容未通过微信内容安全检查，请修改后再提交',
   SUGGESTION_DAILY_LIMIT: '今天提交的建议已达上限，明天再来吧',
+  SUGGESTION_TICKET_INVALID: '提交凭据已经用过或已过期，请再提交一次',
+  SUGGESTION_ANONYMOUS_FULL: '今天匿名提交的建议太多了，为了保护匿名，请明天再匿名提交，或署名提交',
   NOT_HELD: '这条内容不在待审核状态，请刷新后再试',
   ATTACHMENT_TOO_LARGE: '附件太大了，每个附件最多 10 MB',
   ATTACHMENT_MISSING: '附件没有上传成功，请重新上传',

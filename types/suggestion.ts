@@ -10,6 +10,30 @@ export type SuggestionStatus = (typeof SUGGESTION_STATUSES)[number];
  */
 export const OwnerToken = v.pipe(v.string('缺少凭据'), v.regex(/^[A-Za-z0-9_-]{32,64}$/, '凭据格式不正确'));
 
+/**
+ * How many suggestions a member may send a day, named and anonymous together: the cloud grants
+ * this many send tickets per member per Asia/Shanghai day (cloudfunctions/api/src/lib/suggestion-tickets.ts).
+ */
+export const SUGGESTIONS_PER_DAY = 5;
+
+/**
+ * Send tickets: random secrets the phone makes and keeps. `suggestion.tickets` has the cloud
+ * record their hashes as the member's tickets for today (once a day); every send spends one.
+ */
+export const SuggestionTicketsInput = v.strictObject({
+  tickets: v.pipe(
+    v.array(OwnerToken),
+    v.length(SUGGESTIONS_PER_DAY, `需要 ${SUGGESTIONS_PER_DAY} 张凭据`),
+    v.check((list) => new Set(list).size === list.length, '凭据不能重复'),
+  ),
+});
+
+/** `granted`: the tickets sent are this member's tickets for `day` (YYYYMMDD); false when the day's were granted already. */
+export interface SuggestionTickets {
+  day: string;
+  granted: boolean;
+}
+
 export const SuggestionDraftSchema = v.strictObject({
   title: Text('标题', 40, 2),
   body: Text('内容', 2000, 5),
@@ -59,7 +83,7 @@ export interface SuggestionView {
 }
 
 export const SuggestionSendInput = v.pipe(
-  v.strictObject({ ...SuggestionDraftSchema.entries, token: v.optional(OwnerToken) }),
+  v.strictObject({ ...SuggestionDraftSchema.entries, token: v.optional(OwnerToken), ticket: OwnerToken }),
   v.check((s) => !s.anonymous || Boolean(s.token), '匿名建议需要本机凭据'),
 );
 export const SuggestionMineInput = v.strictObject({ tokens: v.pipe(v.array(OwnerToken), v.maxLength(200, '凭据太多了')) });

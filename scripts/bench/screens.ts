@@ -96,7 +96,7 @@ const pad = (i: number) => String(i).padStart(5, '0');
 /** A union of a chair, a member who is a delegate (the viewer), and `n` more members; then n items for every list. */
 function seed(cloud: LocalCloud, n: number, now: number): Seeded {
   const admin = cloud.db.admin;
-  for (const name of ['bindAttempts', 'settings', 'activities', 'signups', 'teams', 'teamSeats', 'subscriptions', 'votes', 'suggestions', 'suggestionQuota', 'congressSessions', 'departments', 'proposals', 'notices', 'noticeReads', 'plans', 'messages']) admin.createCollection(name);
+  for (const name of ['bindAttempts', 'settings', 'activities', 'signups', 'teams', 'teamSeats', 'subscriptions', 'votes', 'suggestions', 'suggestionGrants', 'suggestionSpent', 'congressSessions', 'departments', 'proposals', 'notices', 'noticeReads', 'plans', 'messages']) admin.createCollection(name);
   admin.insert('groups', [
     { _id: 'bench-office', name: '工会办公室', createdAt: now },
     { _id: 'bench-g', name: '压测组', createdAt: now },

@@ -6,10 +6,12 @@
 import { createHash } from 'node:crypto';
 import type { Suggestion, SuggestionView } from '../../types/suggestion';
 import { demo, expectOk, seedBoundMembers, startTestCloud, type TestCloud } from './support/harness';
+import { freshTickets, randomTicket, wallets } from './support/suggestions';
 
 jest.setTimeout(60_000);
 
 let t: TestCloud;
+let wallet: ReturnType<typeof wallets>;
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
 /** 2026-11-26 10:00 in Shanghai. */
@@ -46,6 +48,7 @@ let dayIndex = 0;
 
 beforeAll(async () => {
   t = await startTestCloud();
+  wallet = wallets(t);
 });
 afterAll(() => t.stop());
 // Every test on a day of its own, so the daily limits of earlier tests do not carry over.
@@ -69,10 +72,16 @@ function expectJustAfter(actual: number | undefined, ms: number) {
 }
 
 const stored = (id: string) => t.cloud.db.admin.find('suggestions', { _id: id })[0] as Suggestion;
-const quotaOf = (memberId: string, ms = today) => t.cloud.db.admin.find('suggestionQuota', { _id: `${memberId}_${dayKeyOf(ms)}` })[0] as { count: number } | undefined;
+const grantOf = (memberId: string, ms = today) => t.cloud.db.admin.find('suggestionGrants', { _id: `${memberId}_${dayKeyOf(ms)}` })[0] as { hashes: string[] } | undefined;
+const spentOf = (ms = today) => (t.cloud.db.admin.find('suggestionSpent', { _id: dayKeyOf(ms) })[0] as { spent: string[] } | undefined)?.spent;
+
+/** Sends as the app does: with one of the member's tickets for today. */
+async function attempt(openid: string, overrides: Parameters<typeof draft>[0] = {}) {
+  return t.act(openid, 'suggestion.send', { ...draft(overrides), ticket: await wallet.take(openid) });
+}
 
 async function send(openid: string, overrides: Parameters<typeof draft>[0] = {}): Promise<SuggestionView> {
-  return expectOk(await t.act(openid, 'suggestion.send', draft(overrides)));
+  return expectOk(await attempt(openid, overrides));
 }
 
 /** A suggestion the committee has replied to. */
@@ -105,11 +114,15 @@ describe('sending', () => {
       _id: view._id, title: '关于食堂', body: '希望食堂增加素菜窗口', anonymous: false, senderId: aliceMember.staffNo, senderName: aliceMember.name,
       status: 'received', public: false, createdAt: view.createdAt, updatedAt: view.createdAt,
     });
-    expect(quotaOf(aliceMember.staffNo)).toEqual({ _id: `${aliceMember.staffNo}_${dayKeyOf(today)}`, day: Number(dayKeyOf(today)), count: 1 });
+    // The day's grant holds the ticket hashes only; the spent list one anonymous entry.
+    expect(grantOf(aliceMember.staffNo)).toEqual({ _id: `${aliceMember.staffNo}_${dayKeyOf(today)}`, day: midnightOf(today), hashes: [expect.stringMatching(/^[0-9a-f]{64}$/), expect.anything(), expect.anything(), expect.anything(), expect.anything()] });
+    expect(spentOf()).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/)]);
   });
 
   it('stores an anonymous suggestion that names nobody: only the token’s hash, and the day', async () => {
+    await wallet.open(alice);
     t.cloud.clock.set(today + 7 * 60 * MINUTE + 13_457);
+    const grantBefore = grantOf(aliceMember.staffNo);
     const token = newToken();
     const view = await send(alice, { anonymous: true, token, body: '希望教师节慰问品改为购物卡' });
     expect(view).toMatchObject({ anonymous: true, senderName: '匿名', status: 'received', mine: true, createdAt: midnightOf(today) });
@@ -127,8 +140,8 @@ describe('sending', () => {
     expect(record).not.toHaveProperty('senderName');
     expect(record).not.toHaveProperty('openid');
     expect(record).not.toHaveProperty('_openid');
-    // The counter has no time and no kind.
-    expect(quotaOf(aliceMember.staffNo)).toEqual({ _id: `${aliceMember.staffNo}_${dayKeyOf(today)}`, day: Number(dayKeyOf(today)), count: 1 });
+    // Nothing about the sender changed when it was sent: their grant is as it was.
+    expect(grantOf(aliceMember.staffNo)).toEqual(grantBefore);
   });
 
   it('lets the sender find their anonymous suggestions by token, and nobody with another token', async () => {
@@ -169,47 +182,73 @@ describe('sending', () => {
 });
 
 describe('the daily limit: five a day, named and anonymous together', () => {
-  it('takes five, refuses the sixth with nothing written, and starts again the next day', async () => {
+  it('grants five tickets a day once; takes five sends, refuses the sixth with nothing written, and starts again the next day', async () => {
     const [member] = seedBoundMembers(t.cloud, 1, () => ({}), 'SQ');
+    const tickets = await wallet.open(member.openid);
+    const granted = [...tickets];
+    // Asking again the same day: the same tickets (a lost answer) are granted again, new ones are not.
+    expect(expectOk(await t.act(member.openid, 'suggestion.tickets', { tickets: granted }))).toEqual({ day: dayKeyOf(today), granted: true });
+    expect(expectOk(await t.act(member.openid, 'suggestion.tickets', { tickets: freshTickets() }))).toEqual({ day: dayKeyOf(today), granted: false });
     for (let i = 0; i < 5; i++) await send(member.openid, i % 2 ? { anonymous: true, token: newToken() } : {});
-    expect(quotaOf(member.staffNo)?.count).toBe(5);
+    expect(spentOf()).toHaveLength(5);
 
+    const bobs = [...(await wallet.open(bob))];
     const before = t.snapshot();
-    expect(await t.act(member.openid, 'suggestion.send', draft())).toMatchObject({ ok: false, code: 'SUGGESTION_DAILY_LIMIT' });
-    expect(await t.act(member.openid, 'suggestion.send', draft({ anonymous: true, token: newToken() }))).toMatchObject({ ok: false, code: 'SUGGESTION_DAILY_LIMIT' });
+    for (const ticket of [granted[0], granted[3], randomTicket()]) {
+      expect(await t.act(member.openid, 'suggestion.send', { ...draft(), ticket })).toMatchObject({ ok: false, code: 'SUGGESTION_TICKET_INVALID' });
+      expect(await t.act(member.openid, 'suggestion.send', { ...draft({ anonymous: true, token: newToken() }), ticket })).toMatchObject({ ok: false, code: 'SUGGESTION_TICKET_INVALID' });
+    }
+    // Another member's ticket is not the caller's to spend.
+    expect(await t.act(member.openid, 'suggestion.send', { ...draft(), ticket: bobs[0] })).toMatchObject({ ok: false, code: 'SUGGESTION_TICKET_INVALID' });
     expect(t.snapshot()).toEqual(before);
 
-    // Shanghai midnight is the boundary; the new day's first send forgets the old day's counters.
+    // Shanghai midnight is the boundary: yesterday's tickets are void, today's are granted anew.
     t.cloud.clock.set(midnightOf(today) + DAY - 5_000);
-    expect(await t.act(member.openid, 'suggestion.send', draft())).toMatchObject({ ok: false, code: 'SUGGESTION_DAILY_LIMIT' });
+    expect(expectOk(await t.act(member.openid, 'suggestion.tickets', { tickets: freshTickets() })).granted).toBe(false);
     t.cloud.clock.set(midnightOf(today) + DAY);
+    expect(await t.act(bob, 'suggestion.send', { ...draft(), ticket: bobs[1] })).toMatchObject({ ok: false, code: 'SUGGESTION_TICKET_INVALID' });
+    const tomorrow = await wallet.open(member.openid);
+    expect(tomorrow).toHaveLength(5);
     await send(member.openid);
-    expect(quotaOf(member.staffNo, midnightOf(today) + DAY)?.count).toBe(1);
-    expect(quotaOf(member.staffNo)).toBeUndefined();
-    expect(t.cloud.db.admin.find('suggestionQuota', {}).every((q) => (q as { day: number }).day >= Number(dayKeyOf(midnightOf(today) + DAY)))).toBe(true);
+    expect(spentOf(midnightOf(today) + DAY)).toHaveLength(1);
+    // The new day's first grant forgot the earlier days' grants and spent lists.
+    expect(grantOf(member.staffNo)).toBeUndefined();
+    expect(spentOf()).toBeUndefined();
+    expect(t.cloud.db.admin.find('suggestionGrants', {}).every((g) => (g as { day: number }).day >= midnightOf(today) + DAY)).toBe(true);
   });
 
-  it('lets exactly five of ten simultaneous sends through', async () => {
+  it('lets exactly five of ten simultaneous sends through (each ticket sent twice at once)', async () => {
     const [member] = seedBoundMembers(t.cloud, 1, () => ({}), 'SR');
+    const tickets = await wallet.open(member.openid);
+    const spentBefore = spentOf()?.length ?? 0;
     const tokens = Array.from({ length: 10 }, newToken);
     const answers = await Promise.all(
-      tokens.map((token, i) => t.act(member.openid, 'suggestion.send', draft({ title: `并发${i}`, ...(i % 2 ? { anonymous: true, token } : {}) }))),
+      tokens.map((token, i) => t.act(member.openid, 'suggestion.send', { ...draft({ title: `并发${i}`, ...(i % 2 ? { anonymous: true, token } : {}) }), ticket: tickets[i % 5] })),
     );
     expect(answers.filter((a) => a.ok)).toHaveLength(5);
-    expect(answers.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.code))).toEqual(Array(5).fill('SUGGESTION_DAILY_LIMIT'));
+    expect(answers.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.code))).toEqual(Array(5).fill('SUGGESTION_TICKET_INVALID'));
     const named = t.cloud.db.admin.find('suggestions', { senderId: member.staffNo });
     const anonymous = t.cloud.db.admin.find('suggestions', { ownerHash: { $in: tokens.map(sha256) } });
     expect(named.length + anonymous.length).toBe(5);
-    expect(quotaOf(member.staffNo)?.count).toBe(5);
+    expect(spentOf()).toHaveLength(spentBefore + 5);
+  });
+
+  it('grants one set when two grants race', async () => {
+    const [member] = seedBoundMembers(t.cloud, 1, () => ({}), 'SG');
+    const sets = [freshTickets(), freshTickets(), freshTickets()];
+    const answers = await Promise.all(sets.map((tickets) => t.act(member.openid, 'suggestion.tickets', { tickets })));
+    expect(answers.map((a) => expectOk(a).granted).filter(Boolean)).toHaveLength(1);
+    expect(t.cloud.db.admin.find('suggestionGrants', { _id: `${member.staffNo}_${dayKeyOf(today)}` })).toHaveLength(1);
   });
 });
 
 describe('the content check', () => {
   it('refuses risky text before anything is written, the quota included', async () => {
     t.cloud.script.flagText('违禁词');
+    const [ticket] = await wallet.open(alice);
     const before = t.snapshot();
-    expect(await t.act(alice, 'suggestion.send', draft({ body: '这里有违禁词的内容' }))).toMatchObject({ ok: false, code: 'CONTENT_RISKY' });
-    expect(await t.act(alice, 'suggestion.send', draft({ title: '违禁词标题', anonymous: true, token: newToken() }))).toMatchObject({ ok: false, code: 'CONTENT_RISKY' });
+    expect(await t.act(alice, 'suggestion.send', { ...draft({ body: '这里有违禁词的内容' }), ticket })).toMatchObject({ ok: false, code: 'CONTENT_RISKY' });
+    expect(await t.act(alice, 'suggestion.send', { ...draft({ title: '违禁词标题', anonymous: true, token: newToken() }), ticket })).toMatchObject({ ok: false, code: 'CONTENT_RISKY' });
     expect(t.snapshot()).toEqual(before);
   });
 
@@ -375,14 +414,15 @@ describe('the inbox and who may read what', () => {
     expect(await t.act(bob, 'suggestion.get', { suggestionId: named._id, token: newToken() })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(await t.act(bob, 'suggestion.get', { suggestionId: 'no-such-suggestion' })).toMatchObject({ ok: false, code: 'NOT_FOUND' });
     expect(expectOk(await t.act(bob, 'suggestion.mine', { tokens: [] })).map((s) => s._id)).not.toContain(named._id);
-    expect(await t.act(demo.openid(demo.unbound[0].staffNo), 'suggestion.send', draft())).toMatchObject({ ok: false, code: 'NOT_BOUND' });
+    expect(await t.act(demo.openid(demo.unbound[0].staffNo), 'suggestion.send', { ...draft(), ticket: randomTicket() })).toMatchObject({ ok: false, code: 'NOT_BOUND' });
+    expect(await t.act(demo.openid(demo.unbound[0].staffNo), 'suggestion.tickets', { tickets: freshTickets() })).toMatchObject({ ok: false, code: 'NOT_BOUND' });
     expect(await t.act('a-stranger-openid', 'suggestion.mine', { tokens: [] })).toMatchObject({ ok: false, code: 'NOT_BOUND' });
     expect(t.snapshot()).toEqual(before);
   });
 });
 
 describe('bad input', () => {
-  const good = { title: '关于食堂', body: '希望食堂增加素菜窗口', anonymous: false };
+  const good = { title: '关于食堂', body: '希望食堂增加素菜窗口', anonymous: false, ticket: 'tkt_0123456789abcdefghijklmnopqrstuv' };
   it.each([
     ['an empty title', 'suggestion.send', { ...good, title: '  ' }],
     ['a one-character title', 'suggestion.send', { ...good, title: '啊' }],
@@ -395,6 +435,12 @@ describe('bad input', () => {
     ['a short token', 'suggestion.send', { ...good, anonymous: true, token: 'abc' }],
     ['a token with odd characters', 'suggestion.send', { ...good, anonymous: true, token: `${'a'.repeat(32)}.*` }],
     ['anonymous as a string', 'suggestion.send', { ...good, anonymous: 'yes' }],
+    ['a send without a ticket', 'suggestion.send', { title: good.title, body: good.body, anonymous: false }],
+    ['a query object as the ticket', 'suggestion.send', { ...good, ticket: { $exists: true } }],
+    ['four tickets', 'suggestion.tickets', { tickets: freshTickets().slice(1) }],
+    ['six tickets', 'suggestion.tickets', { tickets: [...freshTickets(), randomTicket()] }],
+    ['a ticket twice', 'suggestion.tickets', { tickets: ((x) => [x[0], ...x.slice(0, 4)])(freshTickets()) }],
+    ['a query object among the tickets', 'suggestion.tickets', { tickets: [{ $gt: '' }, ...freshTickets().slice(1)] }],
     ['a query object among the tokens', 'suggestion.mine', { tokens: [{ $gt: '' }] }],
     ['a query object instead of the tokens', 'suggestion.mine', { tokens: { $exists: true } }],
     ['too many tokens', 'suggestion.mine', { tokens: Array.from({ length: 201 }, (_, i) => `tok_${String(i).padStart(40, '0')}`) }],

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import SendSuggestionPage from '../../src/packages/suggestion/send/index';
 import { OWNER_TOKENS_KEY } from '../../src/packages/suggestion/lib/owner-tokens';
+import { SEND_TICKETS_KEY } from '../../src/packages/suggestion/lib/send-tickets';
 import { CloudCallError } from '../../src/gateway/cloud';
 import type { ActionInput } from '../../types/actions';
 import { button, field, tapAndSettle, typeInto } from './support/dom';
@@ -25,6 +26,15 @@ const typeIntoArea = async (placeholder: string, value: string) => {
 };
 const anonymousSwitch = () => document.querySelector(".nut-switch[aria-label='匿名']") as HTMLElement;
 const kept = () => Taro.getStorageSync(OWNER_TOKENS_KEY) as unknown;
+const heldTickets = () => (Taro.getStorageSync(SEND_TICKETS_KEY) || {}) as { tickets?: string[] };
+/** The page asks for the day's five tickets when it opens: testToken(1) … testToken(5); owner tokens come after. */
+const TICKETS = [1, 2, 3, 4, 5].map(testToken);
+const ownerToken = (n: number) => testToken(5 + n);
+const opened = async () => {
+  render(<SendSuggestionPage />);
+  await waitFor(() => expect(callsTo('suggestion.tickets')).toHaveLength(1));
+  await waitFor(() => expect(heldTickets().tickets).toHaveLength(5));
+};
 const sentAs = (overrides: Partial<ReturnType<typeof aSuggestion>> = {}) => (input: ActionInput<'suggestion.send'>) =>
   aSuggestion({ title: input.title, body: input.body, anonymous: input.anonymous, ...(input.anonymous ? { _id: 's-anon', senderName: '匿名' } : {}), ...overrides });
 
@@ -33,7 +43,10 @@ const fillIn = async () => {
   await typeIntoArea(BODY, '晚自习前吃饭的老师很多，窗口只有两个。');
 };
 
-beforeEach(() => Taro.clearStorageSync());
+beforeEach(() => {
+  Taro.clearStorageSync();
+  answer({ 'suggestion.tickets': { day: '20260302', granted: true } });
+});
 
 test('explains 匿名 in plain words before anything is sent', async () => {
   render(<SendSuggestionPage />);
@@ -44,14 +57,18 @@ test('explains 匿名 in plain words before anything is sent', async () => {
   expect(screen.getByText('换手机或清除微信数据后，就不能再查看这条建议的进度了。')).toBeInTheDocument();
 });
 
-test('a named suggestion is sent trimmed, without a token, and the sender sees its status', async () => {
+test('a named suggestion is sent trimmed, with one of the day’s tickets and no token, and the sender sees its status', async () => {
   answer({ 'suggestion.send': sentAs() });
-  render(<SendSuggestionPage />);
+  await opened();
+  expect(callsTo('suggestion.tickets')).toEqual([{ tickets: TICKETS }]);
   await fillIn();
   await tapAndSettle(button('提交建议'));
 
-  expect(callsTo('suggestion.send')).toEqual([{ title: '建议食堂增加晚餐窗口', body: '晚自习前吃饭的老师很多，窗口只有两个。', anonymous: false }]);
-  expect(randomToken).not.toHaveBeenCalled();
+  expect(callsTo('suggestion.send')).toEqual([{ title: '建议食堂增加晚餐窗口', body: '晚自习前吃饭的老师很多，窗口只有两个。', anonymous: false, ticket: TICKETS[0] }]);
+  // Tickets are asked for when the page opens, never when sending.
+  expect(callsTo('suggestion.tickets')).toHaveLength(1);
+  expect(randomToken).toHaveBeenCalledTimes(5);
+  expect(heldTickets().tickets).toEqual(TICKETS.slice(1));
   expect(kept()).toBeFalsy();
   expect(await screen.findByText('建议已提交')).toBeInTheDocument();
   expect(screen.getByText('已收到，待答复')).toBeInTheDocument();
@@ -64,21 +81,21 @@ test('a named suggestion is sent trimmed, without a token, and the sender sees i
 
 test('an anonymous suggestion sends a fresh token and the phone keeps it with the suggestion it opens', async () => {
   answer({ 'suggestion.send': sentAs() });
-  render(<SendSuggestionPage />);
+  await opened();
   await fillIn();
   await tapAndSettle(anonymousSwitch());
   await tapAndSettle(button('提交建议'));
 
-  expect(randomToken).toHaveBeenCalledTimes(1);
-  expect(callsTo('suggestion.send')).toEqual([{ title: '建议食堂增加晚餐窗口', body: '晚自习前吃饭的老师很多，窗口只有两个。', anonymous: true, token: testToken(1) }]);
-  expect(kept()).toEqual([{ token: testToken(1), id: 's-anon' }]);
+  expect(randomToken).toHaveBeenCalledTimes(6);
+  expect(callsTo('suggestion.send')).toEqual([{ title: '建议食堂增加晚餐窗口', body: '晚自习前吃饭的老师很多，窗口只有两个。', anonymous: true, token: ownerToken(1), ticket: TICKETS[0] }]);
+  expect(kept()).toEqual([{ token: ownerToken(1), id: 's-anon' }]);
   expect(await screen.findByText('这是一条匿名建议：只有这台手机能在「我的建议」里查看它的进度。')).toBeInTheDocument();
 });
 
 test('each anonymous suggestion gets its own token; the newest is kept first', async () => {
   let n = 0;
   answer({ 'suggestion.send': (input) => anAnonymousSuggestion({ _id: `s-anon-${++n}`, title: input.title }) });
-  render(<SendSuggestionPage />);
+  await opened();
   await fillIn();
   await tapAndSettle(anonymousSwitch());
   await tapAndSettle(button('提交建议'));
@@ -89,16 +106,19 @@ test('each anonymous suggestion gets its own token; the newest is kept first', a
   await tapAndSettle(button('提交建议'));
   await screen.findByText('建议已提交');
 
-  expect(callsTo('suggestion.send').map((input) => input.token)).toEqual([testToken(1), testToken(2)]);
+  expect(callsTo('suggestion.send').map((input) => [input.token, input.ticket])).toEqual([[ownerToken(1), TICKETS[0]], [ownerToken(2), TICKETS[1]]]);
   expect(kept()).toEqual([
-    { token: testToken(2), id: 's-anon-2' },
-    { token: testToken(1), id: 's-anon-1' },
+    { token: ownerToken(2), id: 's-anon-2' },
+    { token: ownerToken(1), id: 's-anon-1' },
   ]);
 });
 
-test('the daily limit is said kindly, the text stays, and the refused token is not kept', async () => {
-  answer({ 'suggestion.send': failure('SUGGESTION_DAILY_LIMIT') });
+test('with the day’s tickets spent, the limit is said kindly before anything is sent, and the text stays', async () => {
+  // Today's tickets were granted earlier (another visit) and are spent: this visit gets none.
+  answer({ 'suggestion.tickets': { day: '20260302', granted: false } });
+  Taro.setStorageSync(SEND_TICKETS_KEY, { day: '20260302', tickets: [], asking: null });
   render(<SendSuggestionPage />);
+  await waitFor(() => expect(callsTo('suggestion.tickets')).toHaveLength(1));
   await fillIn();
   await tapAndSettle(anonymousSwitch());
   await tapAndSettle(button('提交建议'));
@@ -106,32 +126,66 @@ test('the daily limit is said kindly, the text stays, and the refused token is n
   const notice = await screen.findByText(/今天提交的建议已达上限，明天再来吧/);
   expect(notice).toHaveTextContent('写好的内容可以先复制保存，明天再提交');
   expect(notice).toHaveAttribute('role', 'status');
+  expect(callsTo('suggestion.send')).toEqual([]);
   expect(screen.queryByText('建议已提交')).not.toBeInTheDocument();
-  expect(button('提交建议')).toBeInTheDocument();
   expect((await field(TITLE)).value).toBe('  建议食堂增加晚餐窗口 ');
-  expect(kept()).toEqual([]);
+  expect(kept()).toBeFalsy();
+});
+
+test('yesterday’s tickets are dropped when the cloud answers a new day that it granted none for', async () => {
+  answer({ 'suggestion.tickets': { day: '20260303', granted: false } });
+  Taro.setStorageSync(SEND_TICKETS_KEY, { day: '20260302', tickets: ['yesterdaysticket'.padEnd(43, 'y')], asking: null });
+  render(<SendSuggestionPage />);
+  await waitFor(() => expect(heldTickets().tickets).toEqual([]));
+});
+
+test('a lost grant is asked again with the same tickets', async () => {
+  answer({ 'suggestion.tickets': new CloudCallError('NETWORK', '网络不太顺畅，请稍后再试') });
+  const first = render(<SendSuggestionPage />);
+  await waitFor(() => expect(callsTo('suggestion.tickets')).toHaveLength(1));
+  first.unmount();
+  answer({ 'suggestion.tickets': { day: '20260302', granted: true } });
+  render(<SendSuggestionPage />);
+  await waitFor(() => expect(heldTickets().tickets).toEqual(TICKETS));
+  expect(callsTo('suggestion.tickets')).toEqual([{ tickets: TICKETS }, { tickets: TICKETS }]);
+});
+
+test('a refused send gives its ticket back; a spent or outdated ticket makes the page ask for today’s again', async () => {
+  answer({ 'suggestion.send': failure('CONTENT_RISKY') });
+  await opened();
+  await fillIn();
+  await tapAndSettle(button('提交建议'));
+  expect(await screen.findByRole('alert')).toHaveTextContent('内容未通过微信内容安全检查');
+  expect(heldTickets().tickets).toEqual(TICKETS);
+
+  answer({ 'suggestion.send': failure('SUGGESTION_TICKET_INVALID') });
+  await tapAndSettle(button('提交建议'));
+  expect(await screen.findByRole('alert')).toHaveTextContent('提交凭据已经用过或已过期，请再提交一次');
+  await waitFor(() => expect(callsTo('suggestion.tickets')).toHaveLength(2));
+  expect(callsTo('suggestion.send').map((input) => input.ticket)).toEqual([TICKETS[0], TICKETS[0]]);
 });
 
 test('a lost answer keeps the token: the suggestion may have arrived', async () => {
   answer({ 'suggestion.send': new CloudCallError('NETWORK', '网络不太顺畅，请稍后再试') });
-  render(<SendSuggestionPage />);
+  await opened();
   await fillIn();
   await tapAndSettle(anonymousSwitch());
   await tapAndSettle(button('提交建议'));
 
   expect(await screen.findByRole('alert')).toHaveTextContent('网络不太顺畅，请稍后再试');
-  expect(kept()).toEqual([{ token: testToken(1) }]);
+  expect(kept()).toEqual([{ token: ownerToken(1) }]);
 });
 
 test('a phone without strong randomness cannot send anonymously, and says what to do', async () => {
+  await opened();
   randomToken.mockRejectedValueOnce(new CloudCallError('INTERNAL', '这台手机暂时无法匿名提交，请把微信更新到最新版本后再试，或关闭「匿名」'));
-  render(<SendSuggestionPage />);
   await fillIn();
   await tapAndSettle(anonymousSwitch());
   await tapAndSettle(button('提交建议'));
 
   expect(await screen.findByRole('alert')).toHaveTextContent('请把微信更新到最新版本后再试');
   expect(callsTo('suggestion.send')).toEqual([]);
+  expect(heldTickets().tickets).toEqual(TICKETS);
 });
 
 test('too short a title is caught on the phone', async () => {
@@ -145,7 +199,7 @@ test('too short a title is caught on the phone', async () => {
 
 test('content the check refuses is explained', async () => {
   answer({ 'suggestion.send': failure('CONTENT_RISKY') });
-  render(<SendSuggestionPage />);
+  await opened();
   await fillIn();
   await tapAndSettle(button('提交建议'));
   expect(await screen.findByRole('alert')).toHaveTextContent('内容未通过微信内容安全检查，请修改后再提交');
@@ -153,7 +207,7 @@ test('content the check refuses is explained', async () => {
 
 test('a held suggestion says it waits for a person to check it', async () => {
   answer({ 'suggestion.send': sentAs({ status: 'held' }) });
-  render(<SendSuggestionPage />);
+  await opened();
   await fillIn();
   await tapAndSettle(button('提交建议'));
   expect(await screen.findByText('待人工审核')).toBeInTheDocument();

@@ -12,6 +12,7 @@ import {
   withoutToken,
   type KeyValueStorage,
 } from '../../src/packages/suggestion/lib/owner-tokens';
+import { afterAnswer, createTicketStore, parseHeld } from '../../src/packages/suggestion/lib/send-tickets';
 import { senderText, sentAtText, statusNote, statusOfLabel, STATUS_FILTER_LABELS, suggestionDraftOf } from '../../src/packages/suggestion/lib/format';
 import { blankSessionForm, coSignersText, sessionDraftOf, sessionFormOf, windowState, windowText } from '../../src/packages/proposal-admin/lib/session-form';
 import { departmentDraftOf, departmentFormOf, handlersText, staffNosOf, unknownHandlerIds } from '../../src/packages/proposal-admin/lib/department-form';
@@ -225,5 +226,45 @@ describe('proposal report', () => {
     expect(numberText(undefined)).toBe('未编号');
     expect(satisfactionText({ satisfied: 3, basically: 1, unsatisfied: 0 })).toBe('满意 3 · 基本满意 1 · 不满意 0');
     expect(satisfactionText({ satisfied: 0, basically: 0, unsatisfied: 0 })).toBe('还没有人评价');
+  });
+});
+
+describe('send tickets on the phone', () => {
+  const t = (n: number) => `ticket${n}`.padEnd(43, 'x');
+  const memory = () => {
+    const data = new Map<string, unknown>();
+    return { getStorageSync: (k: string) => data.get(k) ?? '', setStorageSync: (k: string, v: unknown) => void data.set(k, JSON.parse(JSON.stringify(v))) };
+  };
+
+  it('keeps a granted set with its day; a refused one keeps today’s and drops an earlier day’s', () => {
+    const held = { day: '20260302', tickets: [t(1), t(2)], asking: null };
+    expect(afterAnswer(held, [t(8), t(9)], { day: '20260302', granted: true })).toEqual({ day: '20260302', tickets: [t(8), t(9)], asking: null });
+    expect(afterAnswer(held, [t(8)], { day: '20260302', granted: false })).toEqual(held);
+    expect(afterAnswer(held, [t(8)], { day: '20260303', granted: false })).toEqual({ day: '20260303', tickets: [], asking: null });
+  });
+
+  it('reads only well-formed tickets from storage', () => {
+    expect(parseHeld({ day: 7, tickets: [t(1), 'short', { $gt: '' }], asking: 'no' })).toEqual({ day: null, tickets: [t(1)], asking: null });
+    expect(parseHeld('')).toEqual({ day: null, tickets: [], asking: null });
+  });
+
+  it('asks again with the set it asked for before without an answer; takes and gives back one at a time', async () => {
+    const store = createTicketStore(memory());
+    const first = await store.toAsk(async () => [t(1), t(2)]);
+    expect(await store.toAsk(async () => [t(3), t(4)])).toEqual(first);
+    store.answered(first, { day: '20260302', granted: true });
+    expect(await store.toAsk(async () => [t(3), t(4)])).toEqual([t(3), t(4)]);
+    expect(store.take()).toBe(t(1));
+    expect(store.take()).toBe(t(2));
+    expect(store.take()).toBeUndefined();
+    store.giveBack(t(2));
+    expect(store.held().tickets).toEqual([t(2)]);
+  });
+
+  it('takes nothing when storage refuses the write (the ticket would be spent twice)', () => {
+    const storage = memory();
+    storage.setStorageSync('suggestion.sendTickets', { day: '20260302', tickets: [t(1)], asking: null });
+    const store = createTicketStore({ getStorageSync: storage.getStorageSync, setStorageSync: () => { throw new Error('full'); } });
+    expect(store.take()).toBeUndefined();
   });
 });

@@ -1,15 +1,16 @@
 import * as v from 'valibot';
 import {
   ANONYMOUS_NAME,
-  DAILY_SUGGESTION_LIMIT,
+  grantHashOf,
+  grantId,
   maySee,
   newSuggestion,
   ownerHashOf,
-  quotaId,
   sentBy,
   shanghaiDayKey,
   shanghaiDayStart,
   stampFor,
+  spentHashOf,
   statusAfterCheck,
   toSuggestionView,
 } from '../../cloudfunctions/api/src/domain/suggestion-rules';
@@ -42,11 +43,21 @@ describe('Asia/Shanghai days', () => {
     expect(shanghaiDayKey(Date.UTC(2026, 0, 1, 0, 0))).toBe('20260101');
   });
 
-  it('keys the quota by member and Shanghai day', () => {
-    expect(quotaId('T1001', T)).toBe('T1001_20261126');
-    expect(quotaId('T1001', DAY + 24 * HOUR - 1)).toBe('T1001_20261126');
-    expect(quotaId('T1001', DAY + 24 * HOUR)).toBe('T1001_20261127');
-    expect(DAILY_SUGGESTION_LIMIT).toBe(5);
+  it('keys the ticket grant by member and Shanghai day', () => {
+    expect(grantId('T1001', T)).toBe('T1001_20261126');
+    expect(grantId('T1001', DAY + 24 * HOUR - 1)).toBe('T1001_20261126');
+    expect(grantId('T1001', DAY + 24 * HOUR)).toBe('T1001_20261127');
+  });
+});
+
+describe('ticket hashes', () => {
+  it('stores a ticket under two unrelated SHA-256 hashes, neither of them the ticket’s plain hash', () => {
+    // SHA-256 of 'grant:abc' and of 'spent:abc'.
+    expect(grantHashOf('abc')).toBe('4ade2c73bc1a3edc6df8b7994a10a72659b05ab08c7ed875390cd0708d4936a5');
+    expect(spentHashOf('abc')).toBe('d19252ee884c348ef6f56d35fab27e900c3088b754d05b3932d9bbcc642bed79');
+    expect(grantHashOf(TOKEN)).toMatch(/^[0-9a-f]{64}$/);
+    expect(spentHashOf(TOKEN)).toMatch(/^[0-9a-f]{64}$/);
+    expect(new Set([grantHashOf(TOKEN), spentHashOf(TOKEN), ownerHashOf(TOKEN)]).size).toBe(3);
   });
 });
 
@@ -82,8 +93,11 @@ describe('a new suggestion', () => {
 
   it('refuses an anonymous one without a token (the input schema requires it)', () => {
     expect(() => newSuggestion({ title: '食堂', body: '希望增加素菜', anonymous: true }, sender, 'pass', T)).toThrow();
-    expect(v.safeParse(SuggestionSendInput, { title: '食堂', body: '希望增加素菜', anonymous: true }).success).toBe(false);
-    expect(v.safeParse(SuggestionSendInput, { title: '食堂', body: '希望增加素菜', anonymous: true, token: TOKEN }).success).toBe(true);
+    const ticket = `${TOKEN}t`;
+    expect(v.safeParse(SuggestionSendInput, { title: '食堂', body: '希望增加素菜', anonymous: true, ticket }).success).toBe(false);
+    expect(v.safeParse(SuggestionSendInput, { title: '食堂', body: '希望增加素菜', anonymous: true, token: TOKEN, ticket }).success).toBe(true);
+    // Every send needs a ticket, named or anonymous.
+    expect(v.safeParse(SuggestionSendInput, { title: '食堂', body: '希望增加素菜', anonymous: false }).success).toBe(false);
     expect(v.safeParse(SuggestionMineInput, { tokens: [{ $gt: '' }] }).success).toBe(false);
   });
 

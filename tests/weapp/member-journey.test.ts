@@ -103,15 +103,27 @@ it('sends a named and an anonymous suggestion, and follows both from 我的建�
   await phone.tap('提交建议');
   await phone.waitForText('这是一条匿名建议');
 
-  const stored = find<{ title: string; anonymous: boolean; senderId?: string }>('suggestions', {});
+  const stored = find<{ _id: string; title: string; anonymous: boolean; senderId?: string }>('suggestions', {});
   expect(stored.find((s) => s.title === '建议食堂增加晚餐窗口')).toMatchObject({ anonymous: false, senderId: MEMBER });
   const anonymous = stored.find((s) => s.title === '建议图书馆延长开放时间')!;
   expect(anonymous.anonymous).toBe(true);
   expect(JSON.stringify(anonymous)).not.toContain(MEMBER);
 
+  // Both sends spent one of the tickets the page was granted when it opened; the grant is unchanged.
+  const grants = find<{ _id: string; hashes: string[] }>('suggestionGrants', {}).filter((g) => g._id.startsWith(`${MEMBER}_`));
+  expect(grants).toHaveLength(1);
+  expect(grants[0].hashes).toHaveLength(5);
+
   phone.mp.switchTab('/pages/index/index');
   await phone.tap('意见箱');
   await phone.waitForText('建议食堂增加晚餐窗口');
   await phone.waitForText('建议图书馆延长开放时间');
+
+  // The anonymous one opens from this phone (by the credential it kept), and shows the reply.
+  await act(world, CHAIR, 'suggestion.reply', { suggestionId: anonymous._id, text: '图书馆周六上午开放。' });
+  await phone.tap('建议图书馆延长开放时间');
+  await phone.waitForRoute('packages/suggestion/detail/index');
+  await phone.waitForText('希望周末也能借书');
+  await phone.waitForText('图书馆周六上午开放。');
   expect(phone.errors).toEqual([]);
 });

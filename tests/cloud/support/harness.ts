@@ -59,7 +59,7 @@ export async function startTestCloud(
   if (options.seed !== false) seedDemoUnion(cloud.db, cloud.clock.now(), { activities: false, votes: false });
   // The request function creates its collections on first use; create them up front so that
   // "nothing was written" snapshots compare like with like.
-  for (const name of ['teams', 'teamSeats', 'activities', 'signups', 'subscriptions', 'votes', 'suggestions', 'suggestionQuota', 'congressSessions', 'departments', 'proposals', 'notices', 'noticeReads', 'plans', 'messages']) cloud.db.admin.createCollection(name);
+  for (const name of ['teams', 'teamSeats', 'activities', 'signups', 'subscriptions', 'votes', 'suggestions', 'suggestionGrants', 'suggestionSpent', 'congressSessions', 'departments', 'proposals', 'notices', 'noticeReads', 'plans', 'messages']) cloud.db.admin.createCollection(name);
   const raw = async (openid: string, event: unknown) => (await cloud.call('api', event as object, { openid })).result as Envelope<unknown>;
   async function upload(openid: string, cloudPath: string, content: Buffer | string): Promise<string> {
     const res = await fetch(`${cloud.url}/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {

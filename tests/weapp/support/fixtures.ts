@@ -4,6 +4,7 @@
  */
 import type { ActionInput, ActionName, ActionOutput } from '../../../types/actions';
 import type { Envelope } from '../../../types/envelope';
+import { freshTickets } from '../../support/tickets';
 import type { WeappWorld } from './weapp-app';
 import { demoOpenid } from './weapp-app';
 
@@ -57,7 +58,10 @@ export async function makeFixtures(world: WeappWorld): Promise<PageFixtures> {
     sessionId: session._id,
     draft: { title: '关于增设教职工子女课后托管的建议', reasons: '双职工教师下班晚，孩子放学后无人照看。', measures: '利用学校现有场地，由工会牵头组织课后托管。', category: 'welfare' },
   });
-  const suggestion = await act(world, MEMBER, 'suggestion.send', { title: '关于食堂', body: '希望食堂增加素菜窗口', anonymous: false });
+  // Sent as the app sends: with one of the day's tickets.
+  const tickets = freshTickets();
+  await act(world, MEMBER, 'suggestion.tickets', { tickets });
+  const suggestion = await act(world, MEMBER, 'suggestion.send', { title: '关于食堂', body: '希望食堂增加素菜窗口', anonymous: false, ticket: tickets[0] });
   await act(world, CHAIR, 'activity.checkinCode', { activityId });
   const { checkinToken } = world.cloud.db.admin.find('activities', { _id: activityId })[0] as { checkinToken: string };
   return {

@@ -11,7 +11,7 @@ import { getMemberRecord, setRoles, unbindMember } from './member';
 import { bindMe, getMe } from './me';
 import { commitRoster, listRoster, previewRoster } from './roster';
 import { claimChair } from './setup';
-import { getSuggestion, mySuggestions, publicSuggestions, replySuggestion, sendSuggestion, setSuggestionPublic, suggestionInbox } from './suggestion';
+import { getSuggestion, grantSuggestionTickets, mySuggestions, publicSuggestions, replySuggestion, sendSuggestion, setSuggestionPublic, suggestionInbox } from './suggestion';
 import { reportSubscription } from './subscription';
 import { castVote, getVoteDetail, listVotes } from './vote';
 import { listCongressSessions, listDepartmentViews, removeDepartment, saveCongressSession, saveDepartment } from './congress';
@@ -119,6 +119,7 @@ export const handlers: HandlerTable = {
   'moderation.list': listHeld,
   'moderation.release': releaseHeld,
   'moderation.refuse': refuseHeld,
+  'suggestion.tickets': grantSuggestionTickets,
   'suggestion.send': sendSuggestion,
   'suggestion.mine': mySuggestions,
   'suggestion.get': getSuggestion,

@@ -10,14 +10,18 @@ import { tellSuggestionReplied } from '../lib/tell-replied';
 import { screenText } from '../lib/content-check';
 import { DomainError } from '../lib/domain-error';
 import type { Handler } from '../lib/dispatch';
-import { refundSuggestionQuota, spendSuggestionQuota } from '../lib/suggestion-quota';
+import { fillAnonymousPlace } from '../lib/anonymous-slots';
+import { grantTickets, refundTicket, spendTicket } from '../lib/suggestion-tickets';
 
 const me = (caller: Caller): Member => (caller as BoundCaller).member;
 /** The most suggestions a list shows. */
 const LIST_LIMIT = 200;
 
+/** Stored suggestions have a status; the vacant places anonymous ones fill (lib/anonymous-slots.ts) have none. */
+const STORED = _.exists(true);
+
 async function getSuggestionRecord(suggestionId: string): Promise<Suggestion | null> {
-  const { data } = await collection('suggestions').where({ _id: suggestionId }).limit(1).get();
+  const { data } = await collection('suggestions').where({ _id: suggestionId, status: STORED }).limit(1).get();
   return (data[0] as Suggestion | undefined) ?? null;
 }
 
@@ -34,30 +38,37 @@ const newestFirst = (where: object) => collection('suggestions').where(where).or
 async function quietly<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
-  } catch {
+  } catch (error) {
+    if (error instanceof DomainError) throw error;
     throw new Error('suggestions: the database refused the write');
   }
 }
 
+/** Records today's send tickets for the caller (the send page asks when it opens, never when sending). */
+export const grantSuggestionTickets: Handler<'suggestion.tickets'> = async ({ tickets }, caller) => grantTickets(me(caller)._id, tickets, Date.now());
+
 /**
- * Sends a suggestion: content check, then the day's quota, then the insert, so a refused request
- * writes nothing. Text the check could not judge is kept as 'held' for the chair.
+ * Sends a suggestion: content check, then one of today's tickets, then the suggestion, so a refused
+ * request writes nothing. A named one is inserted; an anonymous one fills a vacant place
+ * (lib/anonymous-slots.ts), so nothing is inserted and nothing about the sender changes.
+ * Text the check could not judge is kept as 'held' for the chair.
  */
-export const sendSuggestion: Handler<'suggestion.send'> = async ({ title, body, anonymous, token }, caller) => {
+export const sendSuggestion: Handler<'suggestion.send'> = async ({ title, body, anonymous, token, ticket }, caller) => {
   const sender = me(caller);
   const verdict = await screenText(caller.openid, title, body);
   if (verdict === 'risky') throw new DomainError('CONTENT_RISKY');
   const now = Date.now();
-  await spendSuggestionQuota(sender._id, now);
-  // A random id: a database-made one may carry the time of the insert.
-  const record: Suggestion = { _id: randomBytes(16).toString('hex'), ...newSuggestion({ title, body, anonymous, token }, sender, verdict, now) };
+  await spendTicket(sender._id, ticket, now);
+  const fields = newSuggestion({ title, body, anonymous, token }, sender, verdict, now);
   try {
-    await quietly(() => collection('suggestions').add({ data: record }));
+    // A random id: a database-made one may carry the time of the insert.
+    const _id = anonymous ? await quietly(() => fillAnonymousPlace(fields)) : randomBytes(16).toString('hex');
+    if (!anonymous) await quietly(() => collection('suggestions').add({ data: { _id, ...fields } }));
+    return toSuggestionView({ _id, ...fields }, true);
   } catch (error) {
-    await refundSuggestionQuota(sender._id, now).catch(() => undefined);
+    await refundTicket(ticket, now).catch(() => undefined);
     throw error;
   }
-  return toSuggestionView(record, true);
 };
 
 /** The caller's named suggestions and the anonymous ones their device holds tokens for, in one query. */
@@ -87,7 +98,7 @@ export const publicSuggestions: Handler<'suggestion.public'> = async (_input, ca
 /** Every suggestion (optionally of one status), for the chair and committee. */
 export const suggestionInbox: Handler<'suggestion.inbox'> = async ({ status }, caller) => {
   const viewer = me(caller);
-  const { data } = await newestFirst(status ? { status } : {});
+  const { data } = await newestFirst({ status: status ?? STORED });
   return (data as Suggestion[]).map((s) => toSuggestionView(s, sentBy(s, viewer._id)));
 };
 

@@ -8,9 +8,12 @@
  *   device proves ownership by sending the token again, and the hash alone cannot be turned back
  *   into it or linked to a member (one token per suggestion, so two of them are not linkable either).
  * - Its times are kept only to the start of the Asia/Shanghai day: an exact `createdAt` could be
- *   matched against other records written in the same instant (the sender's quota counter, logs
+ *   matched against other records written in the same instant (the sender's other writes, logs
  *   of the same request), a day cannot. `updatedAt` is rounded the same way.
- * - Its `_id` is random (see the handler), not a database id that may carry a timestamp.
+ * - Its `_id` is random: it is a vacant place made before the day's first send and filled at
+ *   random (lib/anonymous-slots.ts), so neither its id nor its place in storage order says when.
+ * - Sending it writes nothing about the sender: the daily limit is kept by tickets granted when
+ *   the send page opens (lib/suggestion-tickets.ts).
  * Named suggestions store the sender's 工号 and name, and exact times.
  */
 import { createHash } from 'node:crypto';
@@ -18,8 +21,6 @@ import type { Member } from '../../../../types/member';
 import type { Suggestion, SuggestionStatus, SuggestionView } from '../../../../types/suggestion';
 import type { Verdict } from '../lib/content-check';
 
-/** At most this many suggestions per member per Shanghai day, named and anonymous together. */
-export const DAILY_SUGGESTION_LIMIT = 5;
 /** What an anonymous sender is called on every screen. */
 export const ANONYMOUS_NAME = '匿名';
 /** A reply may be given (or replaced) only once the suggestion has passed the check. */
@@ -37,11 +38,21 @@ export function shanghaiDayKey(ms: number): string {
   return `${d.getUTCFullYear()}${String(d.getUTCMonth() + 1).padStart(2, '0')}${String(d.getUTCDate()).padStart(2, '0')}`;
 }
 
-/** The member's quota document for the day holding `ms`: `${memberId}_${YYYYMMDD}`. */
-export const quotaId = (memberId: string, ms: number): string => `${memberId}_${shanghaiDayKey(ms)}`;
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /** What the record stores for an owner token: SHA-256, hex. */
-export const ownerHashOf = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+export const ownerHashOf = (token: string): string => sha256(token);
+
+/** The member's ticket grant for the day holding `ms`: `${memberId}_${YYYYMMDD}`. */
+export const grantId = (memberId: string, ms: number): string => `${memberId}_${shanghaiDayKey(ms)}`;
+
+/**
+ * A send ticket is stored under two unrelated hashes: the grant keeps `grant:` hashes (with the
+ * member), the day's spent list keeps `spent:` hashes (with nobody). Without the ticket itself,
+ * which only the phone holds, no one can tell which grant a spent entry came from.
+ */
+export const grantHashOf = (ticket: string): string => sha256(`grant:${ticket}`);
+export const spentHashOf = (ticket: string): string => sha256(`spent:${ticket}`);
 
 /** The status a new suggestion starts in, by the content check's verdict ('risky' is refused before this). */
 export const statusAfterCheck = (verdict: Exclude<Verdict, 'risky'>): SuggestionStatus => (verdict === 'pass' ? 'received' : 'held');

@@ -1,14 +1,15 @@
 import { View, Text } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
-import { useState } from 'react';
-import type { SuggestionView } from '../../../../types/suggestion';
+import { useEffect, useState } from 'react';
+import { ERROR_MESSAGES } from '../../../../types/errors';
+import { SUGGESTIONS_PER_DAY, type SuggestionView } from '../../../../types/suggestion';
 import { InlineMessage } from '../../../components/InlineMessage';
 import { call, CloudCallError, randomToken } from '../../../gateway/cloud';
 import { messageOf } from '../../../lib/cloud-message';
 import { notifyProposalChanged, SUGGESTION_PAGES } from '../../../lib/proposal-routes';
 import { StatusTag } from '../components/StatusTag';
-import { deviceTokens } from '../lib/device-tokens';
+import { deviceTickets, deviceTokens } from '../lib/device-tokens';
 import { statusNote, suggestionDraftOf } from '../lib/format';
 import '../components/suggestion.scss';
 
@@ -22,6 +23,26 @@ function refusalOf(e: unknown): { text: string; tone: 'error' | 'info' } {
     return { text: `${e.message}。写好的内容可以先复制保存，明天再提交；着急的事也可以直接找工会的老师。`, tone: 'info' };
   }
   return { text: messageOf(e, '提交失败，请稍后再试'), tone: 'error' };
+}
+
+/**
+ * Asks the cloud for today's send tickets (granted once a day; asking again changes nothing).
+ * Done when the page opens, never as part of sending: a grant is not tied to any one send.
+ */
+async function refreshTickets(): Promise<boolean> {
+  try {
+    const asked = await deviceTickets.toAsk(() => Promise.all(Array.from({ length: SUGGESTIONS_PER_DAY }, () => randomToken())));
+    deviceTickets.answered(asked, await call('suggestion.tickets', { tickets: asked }, { silent: true }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Said when this phone holds no ticket: the day's are spent, or they could not be fetched yet. */
+function noTicketProblem(fetched: boolean): { text: string; tone: 'error' | 'info' } {
+  if (!fetched) return { text: '还没能准备好提交，请检查网络后再点一次提交。', tone: 'error' };
+  return refusalOf(new CloudCallError('SUGGESTION_DAILY_LIMIT', ERROR_MESSAGES.SUGGESTION_DAILY_LIMIT));
 }
 
 /** After sending: the form is gone (a second tap cannot send twice); what happens next, and where to follow it. */
@@ -54,13 +75,26 @@ export default function SendSuggestionPage() {
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<{ text: string; tone: 'error' | 'info' } | null>(null);
   const [sent, setSent] = useState<SuggestionView | null>(null);
+  const [fetched, setFetched] = useState(false);
+
+  useEffect(() => {
+    void refreshTickets().then(setFetched);
+  }, []);
 
   const send = async () => {
     const checked = suggestionDraftOf({ title, body, anonymous });
     if (!checked.ok) return setProblem({ text: checked.problem, tone: 'error' });
+    const ticket = deviceTickets.take();
+    if (!ticket) {
+      setProblem(noTicketProblem(fetched));
+      // Fetched again for the next tap (the network may be back), not for this one.
+      if (!fetched) void refreshTickets().then(setFetched);
+      return;
+    }
     setSending(true);
     setProblem(null);
     let token: string | undefined;
+    let spent = false;
     try {
       if (checked.draft.anonymous) {
         token = await randomToken();
@@ -70,16 +104,25 @@ export default function SendSuggestionPage() {
           return;
         }
       }
-      const suggestion = await call('suggestion.send', token ? { ...checked.draft, token } : checked.draft, { silent: true });
+      const suggestion = await call('suggestion.send', { ...checked.draft, ...(token ? { token } : {}), ticket }, { silent: true });
+      spent = true;
       if (token) deviceTokens.link(token, suggestion._id);
       notifyProposalChanged();
       void Taro.showToast({ title: suggestion.status === 'held' ? '已提交，待审核' : '已提交', icon: 'success' });
       setSent(suggestion);
     } catch (e) {
+      const code = e instanceof CloudCallError ? e.code : 'NETWORK';
       // Refused outright: nothing was stored with this token, so the phone need not keep it.
-      if (token && e instanceof CloudCallError && e.code !== 'NETWORK') deviceTokens.forget(token);
+      if (token && code !== 'NETWORK') deviceTokens.forget(token);
+      if (code === 'SUGGESTION_TICKET_INVALID') {
+        // Spent already, or of an earlier day: dropped, and today's asked for, for the next tap.
+        spent = true;
+        void refreshTickets().then(setFetched);
+      }
       setProblem(refusalOf(e));
     } finally {
+      // A ticket the cloud did not spend goes back (if it was spent after all, the cloud says so next time).
+      if (!spent) deviceTickets.giveBack(ticket);
       setSending(false);
     }
   };
