@@ -18,6 +18,8 @@ import { sendJson, sendText } from './http/responses';
 import { OpenApiService } from './openapi/openapi-service';
 import { Outbox, type OutboxEntry } from './openapi/outbox';
 import { OpenApiScript } from './openapi/script';
+import { PhoneCodes } from './openapi/phone-codes';
+import { handlePhoneCode, PHONE_CODE_PATH } from './web/phone-code';
 import { DOWNLOAD_PREFIX, StorageService, UPLOAD_PREFIX } from './storage/storage-service';
 import { TriggerScheduler } from './triggers/trigger-scheduler';
 import { handleH5Api } from './web/h5-api';
@@ -60,6 +62,8 @@ export interface LocalCloudScript {
   flagText(word: string): void;
   /** The next call of openapi `apiName` answers WeChat error `errcode`. */
   failNext(apiName: string, errcode: number, errmsg?: string): void;
+  /** A getPhoneNumber code, as the button's event would carry it, for the number WeChat would return. */
+  phoneCode(purePhoneNumber: string, countryCode?: string): string;
   reset(): void;
 }
 
@@ -105,7 +109,8 @@ export async function createLocalCloud(options: LocalCloudOptions, openDb: (opts
   const storage = new StorageService({ dataDir, clock, origin: () => origin, log });
   const outbox = new Outbox(join(dataDir, 'outbox.jsonl'));
   const script = new OpenApiScript();
-  const openapi = new OpenApiService({ outbox, script, clock });
+  const phoneCodes = new PhoneCodes(() => clock.now());
+  const openapi = new OpenApiService({ outbox, script, clock, phoneCodes, appid });
 
   const server: Server = createServer();
   await new Promise<void>((resolveListen, rejectListen) => {
@@ -155,9 +160,10 @@ export async function createLocalCloud(options: LocalCloudOptions, openDb: (opts
     if (path.startsWith(DOWNLOAD_PREFIX) && (method === 'GET' || method === 'HEAD')) {
       return storage.handleDownload(res, path.slice(DOWNLOAD_PREFIX.length), url.searchParams, method === 'HEAD');
     }
+    if (path === PHONE_CODE_PATH && method === 'POST') return handlePhoneCode(req, res, phoneCodes);
     if (path.startsWith('/api/')) return handleH5Api(req, res, url, { runner, storage, cloudEnv, appid });
     if (path === SIGNIN_PATH && method === 'GET') return renderSigninPage(req, res, db, url.searchParams);
-    if (path === SIGNIN_PATH && method === 'POST') return handleSignin(req, res);
+    if (path === SIGNIN_PATH && method === 'POST') return handleSignin(req, res, db);
     if (path === SIGNOUT_PATH && method === 'POST') return handleSignout(res);
     if (path === '/__dev/outbox' && method === 'GET') return renderOutboxPage(res, outbox.list({ includeRefused: true }), nameOf);
     if (path === '/__dev/outbox.json' && method === 'GET') return sendOutboxJson(res, outbox.list({ includeRefused: true }));
@@ -200,6 +206,7 @@ export async function createLocalCloud(options: LocalCloudOptions, openDb: (opts
       refuseNext: (openid, errcode) => script.refuseNext(openid, errcode),
       flagText: (word) => script.flagText(word),
       failNext: (apiName, errcode, errmsg) => script.failNext(apiName, errcode, errmsg),
+      phoneCode: (purePhoneNumber, countryCode = '86') => phoneCodes.issue({ purePhoneNumber, countryCode }),
       reset: () => script.reset(),
     },
     fireTrigger: async (fn, trigger) => scheduler.fireNow(scheduler.find(fn, trigger)),

@@ -14,6 +14,7 @@ export type Persona = (typeof PERSONAS)[number];
 export const ACCESS_MATRIX: Record<string, string> = {
   'me.get': 'yyyyyy',
   'me.bind': 'ynnnnn',
+  'me.bindPhone': 'ynnnnn',
   'setup.claimChair': 'ynnnnn',
   'groups.list': 'nyyyyy',
   'groups.create': 'nnnnyn',
@@ -25,6 +26,7 @@ export const ACCESS_MATRIX: Record<string, string> = {
   'member.get': 'nnnnyn',
   'member.setRoles': 'nnnnyn',
   'member.unbind': 'nnnnyn',
+  'member.issueBindCode': 'nnyyyn',
   'activity.list': 'nyyyyy',
   'activity.mine': 'nyyyyy',
   'activity.get': 'nyyyyy',

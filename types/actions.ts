@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { FileId, Gender, GroupName, Id, PersonName, Role, StaffNo } from './fields';
-import type { Group, Me, MemberView, RosterPreview } from './member';
+import { BindCode, FileId, Gender, GroupName, Id, PersonName, Role, StaffNo, WechatPhoneCode } from './fields';
+import type { BindCodeIssued, Group, Me, MemberView, RosterPreview } from './member';
 import {
   ActivityCancelInput,
   ActivityIdInput,
@@ -101,7 +101,10 @@ const returns =
 
 // Every input is a strict object: unknown keys are refused, never passed on to the database.
 const NoInput = v.strictObject({});
-const BindInput = v.strictObject({ name: PersonName, staffNo: StaffNo });
+/** Name + the one-time code the chair or group leader gave: the proof a name and a 工号 are not. */
+const BindInput = v.strictObject({ name: PersonName, code: BindCode });
+/** The code WeChat's getPhoneNumber button gave the app; the function exchanges it for the number. */
+const BindPhoneInput = v.strictObject({ code: WechatPhoneCode });
 const ClaimChairInput = v.strictObject({
   name: PersonName,
   staffNo: StaffNo,
@@ -140,6 +143,7 @@ export interface HomeMonth {
 export const ACTIONS = {
   'me.get': returns<Me>()(NoInput, 'anyone'),
   'me.bind': returns<Me>()(BindInput, 'unbound'),
+  'me.bindPhone': returns<Me>()(BindPhoneInput, 'unbound'),
   'setup.claimChair': returns<Me>()(ClaimChairInput, 'unbound'),
 
   'groups.list': returns<Array<Group & { memberCount: number }>>()(NoInput, 'member'),
@@ -154,6 +158,8 @@ export const ACTIONS = {
   'member.get': returns<MemberView>()(MemberIdInput, ['chair']),
   'member.setRoles': returns<MemberView>()(SetRolesInput, ['chair']),
   'member.unbind': returns<MemberView>()(MemberIdInput, ['chair']),
+  // The chair, or the member's own group leader: shown once, replaces any earlier code.
+  'member.issueBindCode': returns<BindCodeIssued>()(MemberIdInput, ['chair', 'groupLeader']),
 
   // Activities and sign-up. Organisers are the chair and committee members.
   'activity.list': returns<{ activities: ActivitySummary[]; canManage: boolean }>()(ActivityListInput, 'member'),

@@ -82,6 +82,16 @@ export const Id = v.pipe(
 /** A cloud storage file id, as `cloud://env.bucket/path`. */
 export const FileId = v.pipe(v.string('缺少文件'), v.maxLength(512, '文件地址太长'), v.startsWith('cloud://', '文件地址不正确'));
 
+/** A one-time binding code as the member types it: six digits (spaces they add are dropped). */
+export const BindCode = v.pipe(
+  v.string('请填写绑定码'),
+  v.transform((text) => text.replace(/\s+/g, '')),
+  v.regex(/^\d{6}$/, '绑定码是 6 位数字'),
+);
+
+/** The code of WeChat's getPhoneNumber button (exchanged once, within 5 minutes, by the function). */
+export const WechatPhoneCode = v.pipe(v.string('缺少手机号授权'), v.minLength(1, '缺少手机号授权'), v.maxLength(128, '手机号授权不正确'), v.regex(/^[A-Za-z0-9_-]+$/, '手机号授权不正确'));
+
 export const Phone = v.pipe(v.string(), v.trim(), v.regex(/^1\d{10}$/, '手机号应为 11 位数字'));
 
 /** Birthday without the year (PIPL: collect the minimum), as MM-DD. */

@@ -62,3 +62,11 @@ export interface RosterPreview {
   /** Problems with the file as a whole (missing columns). */
   fileProblems: string[];
 }
+
+/** A binding code as issued: shown once to the chair or group leader, who passes it on in person. */
+export interface BindCodeIssued {
+  code: string;
+  memberName: string;
+  expiresAt: number;
+  tries: number;
+}

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import { hexId } from '../ids';
 import type { Outbox } from './outbox';
+import type { PhoneCodes } from './phone-codes';
 import { qrLikePng } from './png';
 import { errmsgOf, type OpenApiScript } from './script';
 import type { OpenApiReply } from './wire-format';
@@ -28,10 +29,11 @@ export class OpenApiService {
     'wxacode.get': (call) => this.wxacode(call, 'path'),
     'wxacode.createQRCode': (call) => this.wxacode(call, 'path'),
     'security.msgSecCheck': (call) => this.msgSecCheck(call),
+    'phonenumber.getPhoneNumber': (call) => this.getPhoneNumber(call),
   };
   private nextMsgid = 2_000_000_001;
 
-  constructor(private readonly o: { outbox: Outbox; script: OpenApiScript; clock: Clock }) {}
+  constructor(private readonly o: { outbox: Outbox; script: OpenApiScript; clock: Clock; phoneCodes: PhoneCodes; appid: string }) {}
 
   handle(call: OpenApiCall): OpenApiReply {
     if (call.callerFunction !== undefined && !(call.callerPermissions ?? []).includes(call.apiName)) {
@@ -81,6 +83,28 @@ export class OpenApiService {
     const width = typeof call.params.width === 'number' ? Math.min(1280, Math.max(280, call.params.width)) : 430;
     const seed = `${call.apiName}|${String(call.params.page ?? '')}|${String(key)}`;
     return { kind: 'media', contentType: 'image/png', bytes: qrLikePng(seed, width) };
+  }
+
+  /** POST /wxa/business/getuserphonenumber: the number behind the button's code, once. */
+  private getPhoneNumber(call: OpenApiCall): OpenApiReply {
+    const code = call.params.code;
+    if (typeof code !== 'string' || !code) return wechatError(47001);
+    const phone = this.o.phoneCodes.redeem(code);
+    if (!phone) return wechatError(40029);
+    const phoneNumber = phone.countryCode === '86' ? phone.purePhoneNumber : `+${phone.countryCode}${phone.purePhoneNumber}`;
+    return {
+      kind: 'json',
+      body: {
+        errcode: 0,
+        errmsg: 'ok',
+        phone_info: {
+          phoneNumber,
+          purePhoneNumber: phone.purePhoneNumber,
+          countryCode: phone.countryCode,
+          watermark: { timestamp: Math.floor(this.o.clock.now() / 1000), appid: this.o.appid },
+        },
+      },
+    };
   }
 
   private msgSecCheck(call: OpenApiCall): OpenApiReply {

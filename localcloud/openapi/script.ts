@@ -4,6 +4,7 @@
  */
 export const WECHAT_ERRMSG: Record<number, string> = {
   40003: 'invalid openid',
+  40029: 'invalid code',
   40037: 'invalid template_id',
   41030: 'invalid page',
   43101: 'user refuse to accept the msg',

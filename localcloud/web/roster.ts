@@ -7,6 +7,8 @@ export interface RosterMember {
   isDelegate: boolean;
   status: string;
   openid?: string;
+  /** The roster's number, offered as the one WeChat would return when a tester becomes this unbound member. */
+  phone?: string;
 }
 
 export const ROLE_LABELS: Record<string, string> = {
@@ -25,6 +27,7 @@ export function toRosterMember(doc: Record<string, unknown>): RosterMember {
     isDelegate: doc.isDelegate === true,
     status: typeof doc.status === 'string' ? doc.status : 'active',
     openid: typeof doc.openid === 'string' && doc.openid ? doc.openid : undefined,
+    phone: typeof doc.phone === 'string' && doc.phone ? doc.phone : undefined,
   };
 }
 

@@ -4,6 +4,7 @@ import { readBody } from '../http/request-body';
 import { redirect, sendHtml } from '../http/responses';
 import { isPlausibleOpenid, randomOpenid } from '../ids';
 import { signedInOpenid, signInCookie, signOutCookie } from './dev-session';
+import { phoneCookie, plausiblePhone } from './phone-code';
 import { devPage, escapeHtml } from './html';
 import { groupRoster, ROLE_LABELS, toRosterMember, type RosterMember } from './roster';
 
@@ -54,7 +55,8 @@ export function renderSigninPage(req: IncomingMessage, res: ServerResponse, db: 
     <input type="search" id="q" name="q" value="${escapeHtml(q)}" placeholder="搜索姓名、工号或小组" autocomplete="off" aria-label="搜索成员">
   </form>
   <form method="post" action="${SIGNIN_PATH}">
-    <div class="actions"><button class="btn" name="fresh" value="1">以未绑定的新微信用户进入</button></div>
+    <div class="actions"><button class="btn" name="fresh" value="1">以未绑定的新微信用户进入</button>
+      <label class="meta">微信会返回的手机号（「微信手机号绑定」时用，可不填）<input name="phone" inputmode="numeric" maxlength="20" placeholder="例如 13900000000" autocomplete="off"></label></div>
     ${groups.length ? groupBlocks : `<p class="empty">${emptyText}</p>`}
     <p class="empty" id="no-match" hidden>没有匹配的成员。</p>
   </form>
@@ -62,20 +64,27 @@ export function renderSigninPage(req: IncomingMessage, res: ServerResponse, db: 
   sendHtml(res, 200, devPage('选择身份登录', body, FILTER_SCRIPT));
 }
 
-/** POST /__dev/signin: `openid=<member's openid>` or `fresh=1`; sets the cookie and opens the app. */
-export async function handleSignin(req: IncomingMessage, res: ServerResponse): Promise<void> {
+/**
+ * POST /__dev/signin: `openid=<member's openid>`, or `fresh=1` (a new WeChat user) with the
+ * number WeChat would return: typed in `phone`, or `phoneOf=<工号>`, that unbound member's roster
+ * number (the quick way to become them: the app's 微信手机号绑定 then finds them). Sets the cookies.
+ */
+export async function handleSignin(req: IncomingMessage, res: ServerResponse, db: DatabaseEngine): Promise<void> {
   const form = new URLSearchParams((await readBody(req, 64 * 1024)).toString('utf8'));
-  const openid = form.get('fresh') ? randomOpenid() : form.get('openid');
+  const phoneOf = form.get('phoneOf');
+  const fresh = Boolean(form.get('fresh') || phoneOf);
+  const openid = fresh ? randomOpenid() : form.get('openid');
   if (!isPlausibleOpenid(openid)) {
     redirect(res, SIGNIN_PATH);
     return;
   }
-  redirect(res, '/', { 'set-cookie': signInCookie(openid) });
+  const phone = phoneOf ? plausiblePhone(readRoster(db).members.find((m) => m.staffNo === phoneOf)?.phone) : plausiblePhone(form.get('phone'));
+  redirect(res, '/', { 'set-cookie': [signInCookie(openid), phoneCookie(fresh ? phone : null)] });
 }
 
 /** POST /__dev/signout. */
 export function handleSignout(res: ServerResponse): void {
-  redirect(res, SIGNIN_PATH, { 'set-cookie': signOutCookie() });
+  redirect(res, SIGNIN_PATH, { 'set-cookie': [signOutCookie(), phoneCookie(null)] });
 }
 
 function memberRow(m: RosterMember): string {
@@ -87,7 +96,10 @@ function memberRow(m: RosterMember): string {
   const details = `<span class="grow"><span class="name">${escapeHtml(m.name)}</span>${tags}<br><span class="meta">工号 ${escapeHtml(m.staffNo || '—')}</span></span>`;
   const search = escapeHtml(searchText(m));
   if (!m.openid) {
-    return `<li class="unbound" data-search="${search}"><div class="row">${details}<span class="tag grey">未绑定</span></div></li>`;
+    const asNewcomer = m.phone
+      ? `<button class="row" name="phoneOf" value="${escapeHtml(m.staffNo)}" title="以新微信用户进入，微信返回 ${escapeHtml(m.name)} 的手机号">${details}<span class="meta">未绑定 · 用其手机号绑定 ›</span></button>`
+      : `<div class="row">${details}<span class="tag grey">未绑定</span></div>`;
+    return `<li class="unbound" data-search="${search}">${asNewcomer}</li>`;
   }
   return `<li data-search="${search}"><button class="row" name="openid" value="${escapeHtml(m.openid)}" title="以 ${escapeHtml(m.name)} 的身份进入">${details}<span class="meta">进入 ›</span></button></li>`;
 }

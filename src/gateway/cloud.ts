@@ -7,10 +7,26 @@ import type { ActionInput, ActionName, ActionOutput } from '../../types/actions'
 import type { Envelope, FieldIssue } from '../../types/envelope';
 import { CLIENT_ERROR_MESSAGES, type ClientErrorCode, type ErrorCode } from '../../types/errors';
 import { extensionOf, UPLOAD_EXTENSIONS, type UploadPurpose } from '../../types/uploads';
-import { openDocument as openWithTransport, pickFile as pickWithTransport, randomToken as tokenWithTransport, requestSubscribe as askWithTransport, send } from './transport';
+import {
+  agreePrivacy as agreeWithTransport, openDocument as openWithTransport, phoneCode as phoneWithTransport, PHONE_BUTTON, pickFile as pickWithTransport,
+  randomToken as tokenWithTransport, requestSubscribe as askWithTransport, send,
+} from './transport';
+import { PrivacyRefusedError, type PhoneAnswer } from './privacy';
 import { TransportError, type ChosenFile, type StoredFile, type SubscribeAnswers } from './types';
 
-export type { ChosenFile, SubscribeAnswers };
+export type { ChosenFile, PhoneAnswer, SubscribeAnswers };
+
+/** How this platform gets the phone number: WeChat's getPhoneNumber button event, or a tap (browser). */
+export const phoneButton: 'wechat' | 'browser' = PHONE_BUTTON;
+
+/** The code for me.bindPhone, from the getPhoneNumber button's event detail (WeChat) or the local cloud (browser). */
+export const phoneCode = (detail?: unknown): Promise<PhoneAnswer> => phoneWithTransport(detail);
+
+/** Shows WeChat's privacy guide again so the person can agree later; true once agreed. */
+export const agreePrivacy = (): Promise<boolean> => agreeWithTransport();
+
+/** Said when WeChat refused a privacy API: the person has not agreed to the guide (yet). */
+export const PRIVACY_REFUSED_MESSAGE = '你还没有同意《教工之家用户隐私保护指引》，微信暂时不允许使用这个功能。';
 
 export class CloudCallError extends Error {
   constructor(
@@ -56,7 +72,7 @@ export async function call<A extends ActionName>(action: A, input: ActionInput<A
  * path), and can fail with a CloudCallError.
  */
 export async function pickFile(purpose: UploadPurpose): Promise<ChosenFile | null> {
-  const picked = await pickWithTransport([...UPLOAD_EXTENSIONS[purpose]]);
+  const picked = await pickAgreeingLater([...UPLOAD_EXTENSIONS[purpose]]);
   if (!picked) return null;
   return {
     name: picked.name,
@@ -70,6 +86,28 @@ export async function pickFile(purpose: UploadPurpose): Promise<ChosenFile | nul
       }
     },
   };
+}
+
+/**
+ * Picks a file; when WeChat refuses for want of agreement to the privacy guide, says so in Chinese
+ * and offers to agree now (WeChat shows the guide), then tries once more. Null when they decline.
+ */
+async function pickAgreeingLater(extensions: string[]) {
+  try {
+    return await pickWithTransport(extensions);
+  } catch (error) {
+    if (!(error instanceof PrivacyRefusedError)) throw error;
+    const { confirm } = await Taro.showModal({ title: '需要你的同意', content: `${PRIVACY_REFUSED_MESSAGE}选择文件前，请先查看并同意。`, confirmText: '查看并同意', cancelText: '暂不' });
+    if (!confirm || !(await agreeWithTransport())) {
+      void Taro.showToast({ title: '未同意隐私保护指引，无法选择文件', icon: 'none', duration: 2500 });
+      return null;
+    }
+    try {
+      return await pickWithTransport(extensions);
+    } catch {
+      return null;
+    }
+  }
 }
 
 /** Opens a file an action handed out (its temp URL): WeChat's document viewer (forward to a chat from its menu), or a browser download. */

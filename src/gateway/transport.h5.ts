@@ -5,6 +5,7 @@ import Taro from '@tarojs/taro';
 import type { PickedFile, SubscribeAnswers, StoredFile } from './types';
 import { TransportError } from './types';
 import { TOKEN_LENGTH, tokenFromBytes } from './token';
+import { phoneAnswerOf, type PhoneAnswer } from './privacy';
 import { SUBSCRIPTION_TEMPLATES } from '../../types/subscriptions';
 
 export async function send(functionName: string, event: object): Promise<unknown> {
@@ -26,6 +27,25 @@ export async function send(functionName: string, event: object): Promise<unknown
   }
   if (!res.ok) throw new TransportError('NETWORK');
   return ((await res.json()) as { result: unknown }).result;
+}
+
+/** The browser has no phone button: a tap asks the local cloud for the code of the number the sign-in page chose. */
+export const PHONE_BUTTON = 'browser';
+
+export async function phoneCode(): Promise<PhoneAnswer> {
+  try {
+    const res = await fetch('/api/phone-code', { method: 'POST', credentials: 'same-origin' });
+    if (res.status === 409) return { refused: 'user' }; // no number chosen: as if the person said no
+    if (!res.ok) return { refused: 'failed' };
+    return phoneAnswerOf(await res.json());
+  } catch {
+    return { refused: 'failed' };
+  }
+}
+
+/** No privacy guide in a browser. */
+export async function agreePrivacy(): Promise<boolean> {
+  return true;
 }
 
 export async function pickFile(extensions: string[]): Promise<PickedFile | null> {

@@ -1,6 +1,28 @@
 import Taro from '@tarojs/taro';
 import type { PickedFile, SubscribeAnswers, StoredFile } from './types';
 import { TOKEN_LENGTH, tokenFromBytes } from './token';
+import { isPrivacyRefusal, phoneAnswerOf, PrivacyRefusedError, type PhoneAnswer } from './privacy';
+
+/** In WeChat the number comes from the getPhoneNumber button's own event, not from a tap. */
+export const PHONE_BUTTON = 'wechat';
+
+export async function phoneCode(detail?: unknown): Promise<PhoneAnswer> {
+  return phoneAnswerOf(detail);
+}
+
+/**
+ * Shows WeChat's privacy guide again (wx.requirePrivacyAuthorize): resolves true once the person
+ * agrees (or already had), false when they refuse again or the WeChat is too old to ask.
+ */
+export function agreePrivacy(): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (typeof Taro.requirePrivacyAuthorize !== 'function') {
+      resolve(true); // before base library 2.32.3 there is no guide to agree to
+      return;
+    }
+    Taro.requirePrivacyAuthorize({ success: () => resolve(true), fail: () => resolve(false) });
+  });
+}
 
 let ready = false;
 
@@ -28,7 +50,8 @@ export async function pickFile(extensions: string[]): Promise<PickedFile | null>
       size: file.size,
       upload: async (cloudPath) => (await Taro.cloud.uploadFile({ cloudPath, filePath: file.path })).fileID,
     };
-  } catch {
+  } catch (failure) {
+    if (isPrivacyRefusal(failure)) throw new PrivacyRefusedError();
     return null; // cancelled
   }
 }

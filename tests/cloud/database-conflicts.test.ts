@@ -30,9 +30,9 @@ it('tells the loser of a bind race that the record is taken (the conflict is ret
   let winner: unknown;
   // The first binder has read the record; just before its write, someone else binds it.
   t.cloud.db.interceptNext('database.modifyDocument', 'members', async () => {
-    winner = await t.act('fast-binder', 'me.bind', { name: record.name, staffNo: record.staffNo });
+    winner = await t.act('fast-binder', 'me.bindPhone', { code: t.cloud.script.phoneCode(record.phone!) });
   });
-  const loser = await t.act('slow-binder', 'me.bind', { name: record.name, staffNo: record.staffNo });
+  const loser = await t.act('slow-binder', 'me.bindPhone', { code: t.cloud.script.phoneCode(record.phone!) });
   expect(winner).toMatchObject({ ok: true });
   expect(loser).toEqual({ ok: false, code: 'BIND_TAKEN', message: '这个工号已被其他微信绑定，如有疑问请联系工会' });
   expect(member(record.staffNo).openid).toBe('fast-binder');
@@ -45,7 +45,7 @@ it('keeps a binding made while a roster import is being written', async () => {
   const fileID = await t.uploadFor(chair, 'roster', 'while-binding.csv', csv);
   // Just before the import writes the record it read, the person binds it.
   t.cloud.db.interceptNext('database.modifyDocument', 'members', async () => {
-    expectOk(await t.act('binder-during-import', 'me.bind', { name: record.name, staffNo: record.staffNo }));
+    expectOk(await t.act('binder-during-import', 'me.bindPhone', { code: t.cloud.script.phoneCode(record.phone!) }));
   });
   expect(expectOk(await t.act(chair, 'roster.commit', { fileID }))).toEqual({ created: 0, updated: 1 });
   expect(member(record.staffNo)).toMatchObject({ groupName: '体艺组', openid: 'binder-during-import' });

@@ -36,7 +36,7 @@ describe('roles', () => {
     const who = demo.members.find((m) => m.openid && m.roles.length === 0 && m.staffNo !== demo.plain.staffNo)!;
     expect(expectOk(await t.act(chair, 'member.unbind', { memberId: who.staffNo }))).toMatchObject({ bound: false });
     expect(expectOk(await t.act(demo.openid(who.staffNo), 'me.get'))).toMatchObject({ bound: false });
-    expect(expectOk(await t.act('new-phone', 'me.bind', { name: who.name, staffNo: who.staffNo }))).toMatchObject({ bound: true });
+    expect(expectOk(await t.act('new-phone', 'me.bindPhone', { code: t.cloud.script.phoneCode(who.phone!) }))).toMatchObject({ bound: true });
   });
 });
 

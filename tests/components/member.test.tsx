@@ -82,3 +82,24 @@ test('someone not bound has no unbind button', async () => {
   expect(await screen.findByText(/还未绑定微信/)).toBeInTheDocument();
   expect(screen.queryByText('解除微信绑定')).not.toBeInTheDocument();
 });
+
+test('a binding code is shown once with its expiry; a new one says the old one is void; a refusal shows the server’s reason', async () => {
+  const expiresAt = Date.UTC(2027, 4, 18, 1, 30); // 2027-05-18 09:30 in Shanghai
+  let n = 0;
+  answer({ 'member.get': { ...teacher, bound: false, boundAt: undefined }, 'member.issueBindCode': () => ({ code: ['482913', '075310'][n++], memberName: '李老师', expiresAt, tries: 5 }) });
+  render(<MemberPage />);
+  await screen.findByText(/还未绑定微信/);
+
+  fireEvent.click(button('生成绑定码'));
+  expect(await screen.findByText('482913')).toBeInTheDocument();
+  expect(callsTo('member.issueBindCode')).toEqual([{ memberId: 'T102' }]);
+  expect(screen.getByText(/李老师的绑定码，2027.*5.*18.*09:30 前有效，可试 5 次/)).toBeInTheDocument();
+
+  fireEvent.click(button('重新生成绑定码（旧码作废）'));
+  expect(await screen.findByText('075310')).toBeInTheDocument();
+  expect(screen.queryByText('482913')).not.toBeInTheDocument();
+
+  answer({ 'member.issueBindCode': failure('NOT_YOUR_GROUP_MEMBER') });
+  fireEvent.click(button('重新生成绑定码（旧码作废）'));
+  expect(await screen.findByText('小组长只能为本小组的会员生成绑定码')).toBeInTheDocument();
+});

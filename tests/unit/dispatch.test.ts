@@ -32,17 +32,19 @@ describe('dispatch', () => {
 
   it('refuses unknown keys, wrong types and oversized strings before any handler runs', async () => {
     for (const input of [
-      { name: '张三', staffNo: 'T001', admin: true },
-      { name: 42, staffNo: 'T001' },
-      { name: '张'.repeat(33), staffNo: 'T001' },
-      { name: '张三', staffNo: { $gt: '' } },
+      { name: '张三', code: '123456', admin: true },
+      { name: '张三', staffNo: 'T001' },
+      { name: 42, code: '123456' },
+      { name: '张'.repeat(33), code: '123456' },
+      { name: '张三', code: { $gt: '' } },
+      { name: '张三', code: '12345' },
       'not an object',
     ]) {
       const { envelope, calls } = await run({ action: 'me.bind', input }, null);
       expect(envelope).toMatchObject({ ok: false, code: 'INVALID_INPUT' });
       expect(calls).toEqual([]);
     }
-    const { envelope } = await run({ action: 'me.bind', input: { name: '张三', staffNo: 'T001', admin: true } }, null);
+    const { envelope } = await run({ action: 'me.bind', input: { name: '张三', code: '123456', admin: true } }, null);
     expect(envelope.ok === false && envelope.issues).toEqual([{ path: 'admin', message: '不认识的字段：admin' }]);
   });
 
@@ -56,14 +58,14 @@ describe('dispatch', () => {
     expect((await run({ action: 'roster.list' }, member([]))).envelope).toMatchObject({ code: 'FORBIDDEN', message: '你没有权限进行这个操作' });
     expect((await run({ action: 'roster.list' }, member(['committee']))).envelope).toMatchObject({ ok: true });
     expect((await run({ action: 'member.setRoles', input: { memberId: 'T2', roles: [], isDelegate: false } }, member(['committee']))).envelope).toMatchObject({ code: 'FORBIDDEN' });
-    expect((await run({ action: 'me.bind', input: { name: '张三', staffNo: 'T001' } }, member())).envelope).toMatchObject({ code: 'ALREADY_BOUND' });
+    expect((await run({ action: 'me.bind', input: { name: '张三', code: '123456' } }, member())).envelope).toMatchObject({ code: 'ALREADY_BOUND' });
     expect((await run({ action: 'me.get' }, null, '')).envelope).toMatchObject({ code: 'NOT_BOUND' });
   });
 
   it('passes validated, trimmed input to the handler', async () => {
-    const { envelope, calls } = await run({ action: 'me.bind', input: { name: ' 张三 ', staffNo: 'T001 ' }, userInfo: { openId: 'ignored' } }, null);
+    const { envelope, calls } = await run({ action: 'me.bind', input: { name: ' 张三 ', code: ' 123 456 ' }, userInfo: { openId: 'ignored' } }, null);
     expect(envelope).toEqual({ ok: true, data: { handled: 'me.bind' } });
-    expect(calls).toEqual([{ action: 'me.bind', input: { name: '张三', staffNo: 'T001' } }]);
+    expect(calls).toEqual([{ action: 'me.bind', input: { name: '张三', code: '123456' } }]);
   });
 
   it('turns a domain refusal into its code and message, and anything else into INTERNAL without details', async () => {

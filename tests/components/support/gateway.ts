@@ -35,6 +35,11 @@ let tokensMade = 0;
 /** Owner tokens for anonymous suggestions: testToken(1), testToken(2), … in each test. */
 export const randomToken = jest.fn<ReturnType<typeof Gateway.randomToken>, Parameters<typeof Gateway.randomToken>>(async () => testToken(++tokensMade));
 
+/** The phone number's code, as the local cloud would hand it (a test may script a refusal instead). */
+export const phoneCode = jest.fn<ReturnType<typeof Gateway.phoneCode>, Parameters<typeof Gateway.phoneCode>>(async () => ({ code: 'phone-code-1' }));
+/** WeChat's privacy guide shown again: by default the person agrees. */
+export const agreePrivacy = jest.fn<ReturnType<typeof Gateway.agreePrivacy>, Parameters<typeof Gateway.agreePrivacy>>(async () => true);
+
 let answers: Answers = {};
 
 /** Sets what each action answers from now on (replacing earlier answers for the same actions). */
@@ -57,6 +62,10 @@ export const gatewayModule = (): Partial<typeof Gateway> => ({
   openDocument,
   requestSubscribe,
   randomToken,
+  phoneButton: 'browser',
+  phoneCode,
+  agreePrivacy,
+  PRIVACY_REFUSED_MESSAGE: actual.PRIVACY_REFUSED_MESSAGE,
 });
 
 beforeEach(() => {
@@ -66,6 +75,10 @@ beforeEach(() => {
   openDocument.mockClear();
   requestSubscribe.mockClear();
   tokensMade = 0;
+  phoneCode.mockReset();
+  phoneCode.mockImplementation(async () => ({ code: 'phone-code-1' }));
+  agreePrivacy.mockReset();
+  agreePrivacy.mockImplementation(async () => true);
   randomToken.mockReset();
   randomToken.mockImplementation(async () => testToken(++tokensMade));
 });

@@ -7,8 +7,8 @@ import { activityCheckinCode, checkIn, checkInMember } from './activity-checkin'
 import { exportActivity } from './activity-export';
 import { createGroup, listGroups, removeGroup, renameGroup } from './groups';
 import { listTeams, registerTeam, respondToTeam, withdrawTeamHandler } from './team';
-import { getMemberRecord, setRoles, unbindMember } from './member';
-import { bindMe, getMe } from './me';
+import { getMemberRecord, issueMemberBindCode, setRoles, unbindMember } from './member';
+import { bindByPhone, bindMe, getMe } from './me';
 import { commitRoster, listRoster, previewRoster } from './roster';
 import { claimChair } from './setup';
 import { getSuggestion, grantSuggestionTickets, mySuggestions, publicSuggestions, replySuggestion, sendSuggestion, setSuggestionPublic, suggestionInbox } from './suggestion';
@@ -34,6 +34,7 @@ import { closeVote, createVote, extendVote, publishVote, removeVote, updateVote,
 export const handlers: HandlerTable = {
   'me.get': getMe,
   'me.bind': bindMe,
+  'me.bindPhone': bindByPhone,
   'setup.claimChair': claimChair,
   'groups.list': listGroups,
   'groups.create': createGroup,
@@ -45,6 +46,7 @@ export const handlers: HandlerTable = {
   'member.get': getMemberRecord,
   'member.setRoles': setRoles,
   'member.unbind': unbindMember,
+  'member.issueBindCode': issueMemberBindCode,
   'activity.list': listActivities,
   'activity.mine': myActivities,
   'activity.get': getActivityDetail,

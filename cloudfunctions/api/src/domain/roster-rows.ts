@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { isUnreservedId, MonthDay, PersonName, Phone, ShortText, StaffNo, type Gender, type MemberStatus } from '../../../../types/fields';
 import type { Group, Member, RosterPreview, RosterRowPreview } from '../../../../types/member';
+import { normalisePhone } from './phone-match';
 import type { Sheet } from './roster-file';
 
 /** The fields a roster row may carry, as read from the sheet (before checks). */
@@ -117,7 +118,8 @@ export function checkRoster(sheet: Sheet, groups: Group[], existingIds: Readonly
     const birthdayText = cell('birthday');
     const birthday = birthdayText ? toMonthDay(birthdayText) : undefined;
     if (birthdayText && !birthday) problems.push(`生日「${birthdayText}」无法识别，例如填 3月8日`);
-    const phone = cell('phone').replace(/[\s-]/g, '');
+    // "+86 138-0013-8000" is stored as 13800138000, the form WeChat's phone number is compared in.
+    const phone = normalisePhone(cell('phone')) ?? cell('phone').replace(/[\s-]/g, '');
     if (phone && !v.is(Phone, phone)) problems.push(`手机「${cell('phone')}」应为 11 位数字`);
     const texts = { department: cell('department'), gradeGroup: cell('gradeGroup'), subjectGroup: cell('subjectGroup') };
     for (const [key, text] of Object.entries(texts)) if (text && !v.is(ShortText, text)) problems.push(`${LABEL[key as Column]}太长`);

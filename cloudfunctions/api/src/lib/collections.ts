@@ -1,7 +1,7 @@
 import { db } from './cloud';
 
 /** Every collection the functions use. Clients have no access to any of them (security rules). */
-export const COLLECTIONS = ['members', 'groups', 'bindings', 'bindAttempts', 'settings', 'activities', 'signups', 'teams', 'teamSeats', 'subscriptions', 'votes',
+export const COLLECTIONS = ['members', 'groups', 'bindings', 'bindAttempts', 'bindCodes', 'settings', 'activities', 'signups', 'teams', 'teamSeats', 'subscriptions', 'votes',
   'congressSessions', 'departments', 'proposals', 'suggestions', 'suggestionGrants', 'suggestionSpent',
   'notices', 'noticeReads', 'plans', 'messages'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];

@@ -14,6 +14,7 @@ import { useAction } from '../../../hooks/useAction';
 import { formatDate, formatDateTime } from '../../../lib/time';
 import { formatMonthDay } from '../lib/format';
 import { notifyRosterChanged } from '../lib/roster-changed';
+import { BindCodePanel } from './BindCodePanel';
 import './index.scss';
 
 const messageOf = (e: unknown, fallback: string): string =>
@@ -120,21 +121,22 @@ export default function MemberPage() {
               {member.bound ? (
                 <>
                   <Text className="member__bound">已绑定{member.boundAt ? `（${formatDate(member.boundAt)}）` : ''}</Text>
-                  <Text className="member__hint">换了微信或绑错了人时可以解除绑定，之后本人需重新输入姓名和工号绑定。</Text>
+                  <Text className="member__hint">绑错了人时可以解除绑定：对方的小程序随即无法再使用，本人需用微信手机号或绑定码重新绑定。</Text>
                   <InlineMessage text={unbindProblem} />
                   <Button type="danger" fill="outline" block onClick={() => setConfirmingUnbind(true)}>
                     解除微信绑定
                   </Button>
                 </>
               ) : (
-                <Text className="member__hint">还未绑定微信。本人在小程序里输入姓名和工号即可绑定。</Text>
+                <Text className="member__hint">还未绑定微信。名册里登记了手机号的，本人用「微信手机号一键绑定」即可。</Text>
               )}
+              <BindCodePanel memberId={memberId} bound={member.bound} />
             </View>
 
             <ConfirmDialog
               visible={confirmingUnbind}
               title="解除微信绑定"
-              content={`解除后，${member.name}需要重新输入姓名和工号才能使用教工之家。确定解除吗？`}
+              content={`解除后，${member.name}的微信立即无法使用教工之家，需要用微信手机号或绑定码重新绑定。确定解除吗？`}
               confirmText="解除绑定"
               onConfirm={unbind}
               onClose={() => setConfirmingUnbind(false)}
