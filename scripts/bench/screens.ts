@@ -121,9 +121,10 @@ function seed(cloud: LocalCloud, n: number, now: number): Seeded {
     capacity: 1, cancelRule: 'untilDeadline', audience: {}, companionsMax: 0, choices: [], status: 'published',
     taken: 1, waiting: 0, checkedIn: 0, createdBy: CHAIR, createdAt: now, updatedAt: now, ...extra,
   });
-  const signup = (activityId: string, m: Member, status: Signup['status'], arrivedAt: number): Signup => ({
+  // `seq`: the number of arrival the request function gives each sign-up (lib/seats.ts).
+  const signup = (activityId: string, m: Member, status: Signup['status'], arrivedAt: number): Signup & { seq: number } => ({
     _id: `${activityId}_${m._id}`, activityId, memberId: m._id, memberName: m.name, groupId: m.groupId, groupName: m.groupName,
-    companions: 0, seats: 1, answers: {}, status, arrivedAt, ...(status === 'confirmed' ? { confirmedAt: arrivedAt } : {}),
+    companions: 0, seats: 1, answers: {}, status, seq: arrivedAt, arrivedAt, ...(status === 'confirmed' ? { confirmedAt: arrivedAt } : {}),
   });
   const capacity = Math.ceil((2 * n) / 3);
   const activities = [activity(0, { capacity, taken: capacity, waiting: n - capacity + 1 }), ...Array.from({ length: n - 1 }, (_, k) => activity(k + 1, k % 2 ? { waiting: 1 } : {}))];

@@ -1,11 +1,16 @@
 /**
  * The race: 1000 people (some bringing a companion) sign up at once for 100 places, through the
  * real request function on several instances, then people cancel while others wait.
+ *
+ * Order is the server's order of arrival: every sign-up takes a number (`seq`) in the transaction
+ * that records it. The confirmed sign-ups must be exactly the first numbers, as many as fit, the
+ * waitlist the rest in number order, and promotions must take the waitlist's lowest numbers.
  */
 import type { Activity } from '../../types/activity';
 import type { StoredSignup } from '../../cloudfunctions/api/src/domain/activity-view';
 import { activityDraft, demo, expectOk, seedBoundMembers, startTestCloud, type TestCloud } from './support/harness';
 import { bounded } from '../../scripts/bench/bounded';
+import { bySeq, expectArrivalOrder } from './support/arrival-order';
 
 jest.setTimeout(240_000);
 
@@ -31,7 +36,6 @@ function watch(activityId: string) {
   return { stop: () => (clearInterval(timer), max) };
 }
 
-const byArrival = (a: StoredSignup, b: StoredSignup) => a.arrivedAt - b.arrivedAt || (a._id < b._id ? -1 : 1);
 
 it('never overbooks, never duplicates, and moves the waitlist strictly in order', async () => {
   const people = seedBoundMembers(t.cloud, PEOPLE);
@@ -58,8 +62,9 @@ it('never overbooks, never duplicates, and moves the waitlist strictly in order'
   const signups = t.cloud.db.admin.find('signups', { activityId: id }) as StoredSignup[];
   expect(signups).toHaveLength(PEOPLE);
   expect(new Set(signups.map((s) => s.memberId)).size).toBe(PEOPLE);
-  const confirmed = signups.filter((s) => s.status === 'confirmed');
-  const waitlisted = signups.filter((s) => s.status === 'waitlisted').sort(byArrival);
+  expectArrivalOrder(signups, CAPACITY);
+  const confirmed = signups.filter((s) => s.status === 'confirmed').sort(bySeq);
+  const waitlisted = signups.filter((s) => s.status === 'waitlisted').sort(bySeq);
   expect(confirmed.length + waitlisted.length).toBe(PEOPLE);
   const doc = t.cloud.db.admin.find('activities', { _id: id })[0] as Activity;
   const seats = confirmed.reduce((sum, s) => sum + s.seats, 0);
@@ -69,8 +74,9 @@ it('never overbooks, never duplicates, and moves the waitlist strictly in order'
   expect(doc.waiting).toBe(waitlisted.length);
   expect(maxTaken).toBeLessThanOrEqual(CAPACITY);
 
-  // The waitlist the members see is arrival order, positions 1..n.
+  // The lists the organiser and the members see are in that order, waitlist positions 1..n.
   const list = expectOk(await t.act(chair, 'activity.participants', { activityId: id }));
+  expect(list.confirmed.map((r) => r.memberId)).toEqual(confirmed.map((s) => s.memberId));
   expect(list.waitlist.map((r) => r.memberId)).toEqual(waitlisted.map((s) => s.memberId));
   expect(list.waitlist.map((r) => r.waitPosition)).toEqual(waitlisted.map((_, i) => i + 1));
   console.log(`race: ${PEOPLE} sign-ups in ${elapsed} ms (${Math.round((PEOPLE * 1000) / elapsed)}/s); taken ${doc.taken}/${CAPACITY}; waitlisted ${waitlisted.length}`);
@@ -90,7 +96,7 @@ it('never overbooks, never duplicates, and moves the waitlist strictly in order'
   const left = new Set(leaving.map((s) => s._id));
   const status = new Map(after.map((s) => [s._id, s.status]));
   for (const s of leaving) expect(status.get(s._id)).toBe('cancelled');
-  // Promotions took a prefix of the waitlist (those still waiting), in order; the rest still wait in order.
+  // Promotions took a prefix of the waitlist (those still waiting) by number; the rest still wait.
   const stillQueued = waitlisted.filter((s) => !left.has(s._id));
   const promotedCount = stillQueued.findIndex((s) => status.get(s._id) !== 'confirmed');
   expect(promotedCount).toBeGreaterThan(0);

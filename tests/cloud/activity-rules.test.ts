@@ -270,11 +270,11 @@ describe('database requests per screen stay constant', () => {
       );
       // The person holds a place in every activity: confirmed in half, waitlisted (behind one) in the other half.
       t.cloud.db.admin.insert('signups', ids.flatMap((id, i) => {
-        const row = (memberId: string, status: string, arrivedAt: number) => ({ _id: `${id}_${memberId}`, activityId: id, memberId, memberName: 'x', groupId: 'demo-g1', groupName: '语文组', companions: 0, seats: 1, answers: {}, status, arrivedAt });
+        const row = (memberId: string, status: string, seq: number) => ({ _id: `${id}_${memberId}`, activityId: id, memberId, memberName: 'x', groupId: 'demo-g1', groupName: '语文组', companions: 0, seats: 1, answers: {}, status, seq, arrivedAt: seq });
         return i % 2 ? [row(person.staffNo, 'confirmed', 1)] : [row(crowd[0].staffNo, 'waitlisted', 1), row(person.staffNo, 'waitlisted', 2)];
       }));
       // and one activity has n participants.
-      t.cloud.db.admin.insert('signups', crowd.slice(0, n).map((p, i) => ({ _id: `${ids[0]}_${p.staffNo}x`, activityId: ids[0], memberId: `${p.staffNo}x`, memberName: 'y', groupId: 'demo-g1', groupName: '语文组', companions: 0, seats: 1, answers: {}, status: i % 3 ? 'confirmed' : 'waitlisted', arrivedAt: 10 + i })));
+      t.cloud.db.admin.insert('signups', crowd.slice(0, n).map((p, i) => ({ _id: `${ids[0]}_${p.staffNo}x`, activityId: ids[0], memberId: `${p.staffNo}x`, memberName: 'y', groupId: 'demo-g1', groupName: '语文组', companions: 0, seats: 1, answers: {}, status: i % 3 ? 'confirmed' : 'waitlisted', seq: 10 + i, arrivedAt: 10 + i })));
       const list = await t.cloud.call('api', { action: 'activity.list', input: { category } }, { openid: person.openid });
       expect(list.result.data.activities).toHaveLength(n);
       expect(list.result.data.activities[0].mine).toEqual({ status: 'waitlisted', companions: 0, waitPosition: 2 });

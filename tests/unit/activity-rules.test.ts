@@ -118,11 +118,12 @@ describe('months and lists', () => {
     expect(monthBounds('2026-03')).toEqual([Date.UTC(2026, 1, 28, 16), Date.UTC(2026, 2, 31, 16)]);
     expect(monthBounds('2026-12')).toEqual([Date.UTC(2026, 10, 30, 16), Date.UTC(2026, 11, 31, 16)]);
   });
-  it('orders participants: confirmed by arrival, waitlist by position over the whole waitlist', () => {
-    const s = (memberId: string, status: StoredSignup['status'], arrivedAt: number, groupId = 'g1'): StoredSignup => ({
-      _id: `x_${memberId}`, activityId: 'x', memberId, memberName: memberId, groupId, groupName: groupId, companions: 0, seats: 1, answers: {}, status, arrivedAt,
+  it('orders participants by their number of arrival: confirmed by it, waitlist by position over the whole waitlist', () => {
+    // The clock times run backwards here: the number decides, not the time.
+    const s = (memberId: string, status: StoredSignup['status'], seq: number, groupId = 'g1'): StoredSignup => ({
+      _id: `x_${memberId}`, activityId: 'x', memberId, memberName: memberId, groupId, groupName: groupId, companions: 0, seats: 1, answers: {}, status, seq, arrivedAt: 100 - seq,
     });
-    const rows = [s('d', 'waitlisted', 5, 'g2'), s('b', 'confirmed', 2), s('e', 'waitlisted', 5), s('a', 'confirmed', 1), s('c', 'cancelled', 0), s('p', 'pending', 0)];
+    const rows = [s('d', 'waitlisted', 5, 'g2'), s('b', 'confirmed', 2), s('e', 'waitlisted', 6), s('a', 'confirmed', 1), s('c', 'cancelled', 0), s('p', 'pending', 0)];
     const all = splitParticipants(rows);
     expect(all.confirmed.map((r) => r.memberId)).toEqual(['a', 'b']);
     expect(all.waitlist.map((r) => [r.memberId, r.waitPosition])).toEqual([['d', 1], ['e', 2]]);

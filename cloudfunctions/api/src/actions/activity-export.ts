@@ -12,7 +12,7 @@ import { storeExport } from '../lib/storage';
  */
 export const exportActivity: Handler<'activity.export'> = async ({ activityId }) => {
   const activity = publicActivity(await mustGetActivity(activityId));
-  const signups = await readAll<StoredSignup>({ activityId, status: _.in(['confirmed', 'waitlisted']) }, [['arrivedAt', 'asc']]);
+  const signups = await readAll<StoredSignup>({ activityId, status: _.in(['confirmed', 'waitlisted']) }, [['seq', 'asc']]);
   const { confirmed, waitlist } = splitParticipants(signups);
   const content = await participantWorkbook(activity.choices, confirmed, waitlist);
   return storeExport('activity', content, exportFileName(activity.title));

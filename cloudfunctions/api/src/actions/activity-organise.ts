@@ -48,7 +48,7 @@ export const createActivity: Handler<'activity.create'> = async ({ draft }, call
  * multiple-choice question, than someone already has. One count per lowered limit.
  */
 async function assertLimitsKeepSignups(before: Activity, draft: ActivityDraft): Promise<void> {
-  const holding = { activityId: before._id, status: _.in(['pending', 'confirmed', 'waitlisted']) };
+  const holding = { activityId: before._id, status: _.in(['confirmed', 'waitlisted']) };
   const limits: Array<{ where: object; problem: string }> = loweredMaxes(before.choices, draft.choices).map(({ choiceId, label, max }) => ({
     // An element at index `max` means more than `max` picks.
     where: { [`answers.${choiceId}.${max}`]: _.exists(true) },
@@ -76,7 +76,7 @@ export const updateActivity: Handler<'activity.update'> = async ({ activityId, d
     // One query over this activity's sign-ups for any answer the edit would drop.
     const answered = removed.map(({ choiceId, optionId }) => ({ [`answers.${choiceId}`]: optionId ?? _.exists(true) }));
     const { total } = await collection('signups')
-      .where(_.and([{ activityId, status: _.in(['pending', 'confirmed', 'waitlisted']) }, _.or(answered)]))
+      .where(_.and([{ activityId, status: _.in(['confirmed', 'waitlisted']) }, _.or(answered)]))
       .count();
     if (total > 0) {
       const labels = removed.map(({ choiceId, optionId }) => {
@@ -132,7 +132,7 @@ export const listParticipants: Handler<'activity.participants'> = async ({ activ
   const activity = await mustGetActivity(activityId);
   const organiser = isOrganiser(viewer);
   if (!organiser && activity.status === 'draft') throw new DomainError('NOT_FOUND');
-  const signups = await readAll<StoredSignup>({ activityId, status: _.in(['confirmed', 'waitlisted']) }, [['arrivedAt', 'asc']]);
+  const signups = await readAll<StoredSignup>({ activityId, status: _.in(['confirmed', 'waitlisted']) }, [['seq', 'asc']]);
   const { confirmed, waitlist } = splitParticipants(signups, organiser ? undefined : (s) => s.groupId === viewer.groupId);
   const { _id, title, capacity, taken, waiting, choices, status } = activity;
   const checkedIn = activity.checkedIn ?? 0;

@@ -9,7 +9,7 @@ import { DomainError } from '../lib/domain-error';
 import type { Handler } from '../lib/dispatch';
 import { membersInAudience } from '../lib/members-repo';
 import { remind, type Delivery } from '../lib/messenger';
-import { checkedAttachments, getNotice, markRead, mustGetNotice, readersOf, readNoticeIds, visibleTo } from '../lib/notices-repo';
+import { checkedAttachments, getNotice, isOut, markRead, mustGetNotice, readersOf, readNoticeIds, visibleTo } from '../lib/notices-repo';
 import { tempUrlsOf } from '../lib/storage';
 import { Adoption } from '../lib/uploads';
 
@@ -175,6 +175,8 @@ async function reminderCounts(topic: string): Promise<{ wechat: number; inAppOnl
 export const noticeReaders: Handler<'notice.readers'> = async ({ noticeId }, caller) => {
   const viewer = me(caller);
   const notice = await mustGetNotice(noticeId);
+  // A group leader follows notices that are out; a draft, held or scheduled one (its title too) is the organisers' own.
+  if (!isOrganiser(viewer) && !isOut(notice, Date.now())) throw new DomainError('NOT_FOUND');
   const [{ members, scope }, readers, reminders] = await Promise.all([audienceFor(notice, viewer), readersOf(noticeId), reminderCounts(`notice:${noticeId}`)]);
   const unread = members.filter((m) => !readers.has(m._id));
   return {
@@ -193,7 +195,7 @@ export const remindUnread: Handler<'notice.remindUnread'> = async ({ noticeId },
   const now = Date.now();
   const notice = await mustGetNotice(noticeId);
   // Only a notice people can already read can be unread.
-  if (notice.status !== 'published' || (notice.visibleAt ?? Infinity) > now) throw new DomainError('NOT_FOUND');
+  if (!isOut(notice, now)) throw new DomainError('NOT_FOUND');
   const [{ members }, readers] = await Promise.all([audienceFor(notice, viewer), readersOf(noticeId)]);
   const unread = members.filter((m) => !readers.has(m._id));
   const day = new Date(now + SHANGHAI).toISOString().slice(0, 10).replace(/-/g, '');

@@ -8,6 +8,7 @@ import { collection } from '../lib/collections';
 import { DomainError } from '../lib/domain-error';
 import type { Handler } from '../lib/dispatch';
 import { readPlanFile } from '../lib/plan-file';
+import { linksFor } from '../lib/plan-links';
 import { runInTransaction } from '../lib/transaction';
 import { newActivity } from './activity-organise';
 import { newNotice } from './notice';
@@ -53,7 +54,13 @@ export const savePlan: Handler<'plan.save'> = async ({ year, title, months }, ca
   return plan;
 };
 
-export const getPlanOfYear: Handler<'plan.get'> = async ({ year }) => ({ plan: await getPlan(year) });
+/** The year's plan; its links to drafts only for those who may see them (lib/plan-links.ts). */
+export const getPlanOfYear: Handler<'plan.get'> = async ({ year }, caller) => {
+  const plan = await getPlan(year);
+  if (!plan) return { plan: null };
+  const link = await linksFor(plan.months.flatMap((m) => m.items), me(caller), Date.now());
+  return { plan: { ...plan, months: plan.months.map((m) => ({ ...m, items: m.items.map(link) })) } };
+};
 
 /** Where an item is in the plan, or NOT_FOUND. */
 function locate(plan: Plan | null, itemId: string): { plan: Plan; monthIndex: number; itemIndex: number; item: PlanItem } {

@@ -101,7 +101,8 @@ export const assignProposal: Handler<'proposal.assign'> = async ({ proposalId, l
 export const replyToProposal: Handler<'proposal.reply'> = async ({ proposalId, text }, caller) => {
   const viewer = me(caller);
   const [proposal, departments] = await Promise.all([mustGetProposal(proposalId), listDepartments()]);
-  if (!handlesAsLead(proposal, departments, viewer._id)) throw new DomainError(proposal.assignment ? 'NOT_HANDLER' : 'NOT_FOUND');
+  // One answer for "not yours" and "no such proposal": a reply must not tell who handles what, nor what exists.
+  if (!handlesAsLead(proposal, departments, viewer._id)) throw new DomainError('NOT_FOUND');
   if (proposal.status !== 'assigned' || proposal.heldReply) throw new DomainError('PROPOSAL_WRONG_STATE');
   const verdict = await screenText(caller.openid, text);
   if (verdict === 'risky') throw new DomainError('CONTENT_RISKY');

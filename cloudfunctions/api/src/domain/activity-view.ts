@@ -1,12 +1,15 @@
 import type { Activity, ActivitySummary, MyStanding, ParticipantRow, Signup } from '../../../../types/activity';
 
 /**
- * A sign-up as stored. 'pending' holds the person's place (one per activity) while their seats are
- * being taken; it never reaches a client. `promotedAt` marks a move from the waitlist, for the
- * notification to find; `cancelReason`/`removedBy` record an organiser's removal.
+ * A sign-up as stored. `seq` is its number in the activity's order of arrival (lib/seats.ts): the
+ * waitlist moves by it. 'pending' was written by earlier versions while seats were being taken (a
+ * crash could strand it); it is never written now and never reaches a client. `promotedAt` marks a
+ * move from the waitlist, for the notification to find; `cancelReason`/`removedBy` record an
+ * organiser's removal.
  */
 export type StoredSignup = Omit<Signup, 'status'> & {
   status: Signup['status'] | 'pending';
+  seq: number;
   promotedAt?: number;
   cancelReason?: string;
   removedBy?: string;
@@ -14,9 +17,8 @@ export type StoredSignup = Omit<Signup, 'status'> & {
 
 export const signupId = (activityId: string, memberId: string) => `${activityId}_${memberId}`;
 
-/** Waitlist order: arrival time at the function, ties broken by _id. */
-export const byArrival = (a: Pick<Signup, 'arrivedAt' | '_id'>, b: Pick<Signup, 'arrivedAt' | '_id'>): number =>
-  a.arrivedAt - b.arrivedAt || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+/** Order of arrival: the number each sign-up took when it was recorded (unique per activity). */
+export const byArrival = (a: Pick<StoredSignup, 'seq'>, b: Pick<StoredSignup, 'seq'>): number => a.seq - b.seq;
 
 /** What a member sees of their own sign-up; a pending one is still being decided and shows as none. */
 export function toStanding(signup: StoredSignup | null | undefined, ahead?: number): MyStanding | null {

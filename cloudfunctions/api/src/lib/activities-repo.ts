@@ -53,10 +53,7 @@ export async function readAll<T>(where: object, order: [string, 'asc' | 'desc'][
 export async function waitlistAhead(waiting: StoredSignup[]): Promise<Map<string, number>> {
   const ahead = new Map<string, number>(waiting.map((s) => [s.activityId, 0]));
   if (waiting.length === 0) return ahead;
-  const earlier = waiting.flatMap((s) => [
-    { activityId: s.activityId, status: 'waitlisted', arrivedAt: _.lt(s.arrivedAt) },
-    { activityId: s.activityId, status: 'waitlisted', arrivedAt: s.arrivedAt, _id: _.lt(s._id) },
-  ]);
+  const earlier = waiting.map((s) => ({ activityId: s.activityId, status: 'waitlisted', seq: _.lt(s.seq) }));
   const { list } = await collection('signups')
     .aggregate()
     .match(_.or(earlier))
@@ -69,13 +66,6 @@ export async function waitlistAhead(waiting: StoredSignup[]): Promise<Map<string
 
 /** The 1-based position of one waitlisted sign-up. */
 export async function waitPositionOf(signup: StoredSignup): Promise<number> {
-  const { total } = await collection('signups')
-    .where(
-      _.or([
-        { activityId: signup.activityId, status: 'waitlisted', arrivedAt: _.lt(signup.arrivedAt) },
-        { activityId: signup.activityId, status: 'waitlisted', arrivedAt: signup.arrivedAt, _id: _.lt(signup._id) },
-      ]),
-    )
-    .count();
+  const { total } = await collection('signups').where({ activityId: signup.activityId, status: 'waitlisted', seq: _.lt(signup.seq) }).count();
   return total + 1;
 }

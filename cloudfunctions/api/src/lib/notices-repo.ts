@@ -20,9 +20,11 @@ export async function mustGetNotice(noticeId: string): Promise<Notice> {
   return notice;
 }
 
-/** Published, its time come, and meant for this member. */
-export const visibleTo = (notice: Notice, member: Member, now: number): boolean =>
-  notice.status === 'published' && (notice.visibleAt ?? Infinity) <= now && inAudience(notice.audience, member);
+/** Published and its time come: people may be reading it (not a draft, held or scheduled one). */
+export const isOut = (notice: Pick<Notice, 'status' | 'visibleAt'>, now: number): boolean => notice.status === 'published' && (notice.visibleAt ?? Infinity) <= now;
+
+/** Out, and meant for this member. */
+export const visibleTo = (notice: Notice, member: Member, now: number): boolean => isOut(notice, now) && inAudience(notice.audience, member);
 
 const kindOf = (name: string): AttachmentKind | null => {
   const ext = name.split('.').pop()?.toLowerCase() ?? '';

@@ -35,7 +35,19 @@ export function isTransactionConflict(error: unknown): boolean {
   return errCode === -501001 && typeof errMsg === 'string' && /transaction conflict/i.test(errMsg);
 }
 
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+export interface TransactionOptions {
+  /** How many times to run the body before answering CONFLICT (default 5). */
+  attempts?: number;
+  /**
+   * For a hot document (an activity in a sign-up storm): pauses drawn at random below a bound that
+   * doubles with each attempt up to this many ms, so contenders spread out instead of colliding
+   * again in step, and a lone conflict costs almost nothing.
+   */
+  maxPauseMs?: number;
+}
+
+const pause = (attempt: number, maxPauseMs?: number) =>
+  new Promise((resolve) => setTimeout(resolve, maxPauseMs ? Math.random() * Math.min(maxPauseMs, 10 * 2 ** attempt) : 20 * attempt + Math.random() * 30));
 
 /**
  * Runs a transaction. A DomainError thrown inside rolls everything back and reaches the caller as
@@ -43,15 +55,16 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
  * conflicts persist the caller sees CONFLICT. The SDK's own retry is off: it only sees conflicts
  * at commit, and one loop is enough.
  */
-export async function runInTransaction<T>(body: (t: Transaction) => Promise<T>): Promise<T> {
+export async function runInTransaction<T>(body: (t: Transaction) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  const attempts = options.attempts ?? ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     try {
       return (await db.runTransaction(body as (t: never) => Promise<unknown>, 0)) as T;
     } catch (error) {
       if (error instanceof DomainError) throw error;
       if (!isTransactionConflict(error)) throw error;
-      if (attempt >= ATTEMPTS) throw new DomainError('CONFLICT');
-      await pause(attempt);
+      if (attempt >= attempts) throw new DomainError('CONFLICT');
+      await pause(attempt, options.maxPauseMs);
     }
   }
 }
