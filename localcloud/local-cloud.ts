@@ -155,7 +155,7 @@ export async function createLocalCloud(options: LocalCloudOptions, openDb: (opts
     if (path.startsWith(DOWNLOAD_PREFIX) && (method === 'GET' || method === 'HEAD')) {
       return storage.handleDownload(res, path.slice(DOWNLOAD_PREFIX.length), url.searchParams, method === 'HEAD');
     }
-    if (path.startsWith('/api/')) return handleH5Api(req, res, url, { runner, storage, cloudEnv, appid });
+    if (path.startsWith('/api/')) return handleH5Api(req, res, url, { runner, storage, cloudEnv, appid, log });
     if (path === SIGNIN_PATH && method === 'GET') return renderSigninPage(req, res, db, url.searchParams);
     if (path === SIGNIN_PATH && method === 'POST') return handleSignin(req, res);
     if (path === SIGNOUT_PATH && method === 'POST') return handleSignout(res);

@@ -130,6 +130,15 @@ describe('paths', () => {
     expect((direct as Error).message).not.toContain(FIXTURE_FUNCTIONS);
   });
 
+  test('an unexpected failure (storage cannot write under a file) answers without the data folder in its message', async () => {
+    const upload = (cloudPath: string) => post(`/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, 'x', { cookie: 'lc_openid=o-stranger' });
+    await upload('abuse/file');
+    const res = await upload('abuse/file/inside');
+    expect(res.status).not.toBe(200);
+    expect(res.text).not.toContain(t.dataDir);
+    expect(res.text).not.toMatch(/ENOTDIR|EEXIST|\/tmp\//);
+  });
+
   test('a path segment over 255 characters is 400; the missing-build page names no absolute folder', async () => {
     const long = await raw('GET', `/${'a'.repeat(256)}`);
     expect(long.status).toBe(400);
