@@ -150,6 +150,19 @@ describe('paths', () => {
   });
 });
 
+describe('the SDK endpoint', () => {
+  test('a web page cannot post to /admin (the SDK sends no Origin), so it cannot delete data', async () => {
+    t.cloud.db.admin.insert('abuseNotes', [{ _id: 'keep', text: '别删我' }]);
+    const remove = JSON.stringify({ action: 'database.removeDocument', collectionName: 'abuseNotes', query: JSON.stringify({ _id: 'keep' }), multi: true });
+    const fromPage = await post('/admin', remove, { 'content-type': 'text/plain', origin: 'https://evil.example' });
+    expect(fromPage).toMatchObject({ status: 403, json: { code: 'FORBIDDEN', message: '/admin 只接受云函数里的 SDK 调用，不接受网页发来的请求' } });
+    expect(t.cloud.db.admin.find('abuseNotes')).toHaveLength(1);
+    // The SDK's own calls (no Origin) still work.
+    const fromSdk = await post('/admin', JSON.stringify({ action: 'database.getDocument', collectionName: 'abuseNotes', queryType: 'WHERE', limit: 10 }), { 'content-type': 'application/json' });
+    expect(fromSdk.json).toMatchObject({ data: { list: [expect.any(String)] } });
+  });
+});
+
 describe('the log', () => {
   test('what a request sent cannot forge a log line: CR, LF and control characters are escaped', async () => {
     const forged = 'x\n[http] GET / forged by a stranger\r\n\u001b[2K[echo] ok\u2028';
