@@ -12,7 +12,7 @@ import { FunctionRunner } from './functions/function-runner';
 import { instanceProcessEnv } from './functions/invocation-env';
 import { logError, oneLineLog } from './log-line';
 import { InvocationRegistry } from './functions/invocation-registry';
-import { isHttpError } from './http/http-error';
+import { HttpError, isHttpError } from './http/http-error';
 import { checkedPathname } from './http/request-path';
 import { sendJson, sendText } from './http/responses';
 import { OpenApiService } from './openapi/openapi-service';
@@ -155,13 +155,16 @@ export async function createLocalCloud(options: LocalCloudOptions, openDb: (opts
     const url = checkedPathname(req.url, origin);
     const path = url.pathname;
     const method = req.method ?? 'GET';
-    if (path === '/admin' && method === 'POST') return handleAdminRequest(req, res, url, adminDeps);
+    if (path === '/admin' && method === 'POST') {
+      refuseBrowsers(req);
+      return handleAdminRequest(req, res, url, adminDeps);
+    }
     if (path.startsWith(UPLOAD_PREFIX) && method === 'PUT') return storage.handleUpload(req, res, path.slice(UPLOAD_PREFIX.length));
     if (path.startsWith(DOWNLOAD_PREFIX) && (method === 'GET' || method === 'HEAD')) {
       return storage.handleDownload(res, path.slice(DOWNLOAD_PREFIX.length), url.searchParams, method === 'HEAD');
     }
     if (path === PHONE_CODE_PATH && method === 'POST') return handlePhoneCode(req, res, phoneCodes);
-    if (path.startsWith('/api/')) return handleH5Api(req, res, url, { runner, storage, cloudEnv, appid });
+    if (path.startsWith('/api/')) return handleH5Api(req, res, url, { runner, storage, cloudEnv, appid, log });
     if (path === SIGNIN_PATH && method === 'GET') return renderSigninPage(req, res, db, url.searchParams);
     if (path === SIGNIN_PATH && method === 'POST') return handleSignin(req, res, db);
     if (path === SIGNOUT_PATH && method === 'POST') return handleSignout(res);
@@ -174,6 +177,15 @@ export async function createLocalCloud(options: LocalCloudOptions, openDb: (opts
     }
     if (method === 'GET' || method === 'HEAD') return serveStatic(req, res, staticDir, path);
     sendJson(res, 405, { code: 'METHOD_NOT_ALLOWED', message: `${method} ${path}` });
+  }
+
+  /**
+   * /admin is the SDK's endpoint and needs no cookie, so any web page the developer opens could
+   * post to it (a text/plain body is a "simple" cross-site request). The SDK never sends Origin;
+   * browsers always do on such a POST.
+   */
+  function refuseBrowsers(req: IncomingMessage): void {
+    if (req.headers.origin !== undefined) throw new HttpError(403, 'FORBIDDEN', '/admin 只接受云函数里的 SDK 调用，不接受网页发来的请求');
   }
 
   let stopping: Promise<void> | null = null;

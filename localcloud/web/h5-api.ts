@@ -5,6 +5,7 @@ import type { FunctionRunner } from '../functions/function-runner';
 import { HttpError, isHttpError } from '../http/http-error';
 import { parseJsonWithinDepth } from '../http/json-body';
 import { readBody } from '../http/request-body';
+import { logError } from '../log-line';
 import { sendJson } from '../http/responses';
 import type { StorageService } from '../storage/storage-service';
 import { signedInOpenid } from './dev-session';
@@ -14,6 +15,7 @@ export interface H5ApiDeps {
   storage: StorageService;
   cloudEnv: string;
   appid: string;
+  log: (line: string) => void;
 }
 
 const NOT_SIGNED_IN = { code: 'NOT_SIGNED_IN', message: '请先选择身份登录' };
@@ -67,7 +69,7 @@ export async function handleH5Api(req: IncomingMessage, res: ServerResponse, url
     }
     sendJson(res, 404, { code: 'NOT_FOUND', message: `没有这个接口：${req.method} ${url.pathname}` });
   } catch (err) {
-    const { status, code, message } = describeError(err);
+    const { status, code, message } = describeError(err, deps.log);
     sendJson(res, status, { code, message });
   }
 }
@@ -82,13 +84,15 @@ function parseJsonObject(bytes: Buffer): Record<string, unknown> {
   throw new CloudError('INVALID_PARAM', '请求体不是合法的 JSON 对象');
 }
 
-function describeError(err: unknown): { status: number; code: string; message: string } {
+function describeError(err: unknown, log: (line: string) => void): { status: number; code: string; message: string } {
   if (isHttpError(err)) return { status: err.status, code: err.code, message: err.message };
   if (err instanceof CloudError) {
     const status = err.code === 'INVALID_PARAM' ? 400 : err.code === 'STORAGE_EXCEED_AUTHORITY' ? 403 : err.code === 'FUNCTIONS_REQUEST_FAIL' ? 404 : 500;
     return { status, code: err.code, message: err.message };
   }
-  return { status: 500, code: 'SYS_ERR', message: err instanceof Error ? err.message : String(err) };
+  // An unexpected error's message may name files on this machine: it goes to the log, not to the browser.
+  logError(log, '[h5-api] request failed:', err);
+  return { status: 500, code: 'SYS_ERR', message: '本地云内部出错，详情见本地云的日志' };
 }
 
 function clientIp(req: IncomingMessage): string {

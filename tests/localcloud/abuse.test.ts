@@ -130,6 +130,15 @@ describe('paths', () => {
     expect((direct as Error).message).not.toContain(FIXTURE_FUNCTIONS);
   });
 
+  test('an unexpected failure (storage cannot write under a file) answers without the data folder in its message', async () => {
+    const upload = (cloudPath: string) => post(`/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, 'x', { cookie: 'lc_openid=o-stranger' });
+    await upload('abuse/file');
+    const res = await upload('abuse/file/inside');
+    expect(res.status).not.toBe(200);
+    expect(res.text).not.toContain(t.dataDir);
+    expect(res.text).not.toMatch(/ENOTDIR|EEXIST|\/tmp\//);
+  });
+
   test('a path segment over 255 characters is 400; the missing-build page names no absolute folder', async () => {
     const long = await raw('GET', `/${'a'.repeat(256)}`);
     expect(long.status).toBe(400);
@@ -138,6 +147,19 @@ describe('paths', () => {
     const page = await raw('GET', '/somewhere');
     expect(page.text).toContain('no-h5-build');
     expect(page.text).not.toContain(t.dataDir);
+  });
+});
+
+describe('the SDK endpoint', () => {
+  test('a web page cannot post to /admin (the SDK sends no Origin), so it cannot delete data', async () => {
+    t.cloud.db.admin.insert('abuseNotes', [{ _id: 'keep', text: '别删我' }]);
+    const remove = JSON.stringify({ action: 'database.removeDocument', collectionName: 'abuseNotes', query: JSON.stringify({ _id: 'keep' }), multi: true });
+    const fromPage = await post('/admin', remove, { 'content-type': 'text/plain', origin: 'https://evil.example' });
+    expect(fromPage).toMatchObject({ status: 403, json: { code: 'FORBIDDEN', message: '/admin 只接受云函数里的 SDK 调用，不接受网页发来的请求' } });
+    expect(t.cloud.db.admin.find('abuseNotes')).toHaveLength(1);
+    // The SDK's own calls (no Origin) still work.
+    const fromSdk = await post('/admin', JSON.stringify({ action: 'database.getDocument', collectionName: 'abuseNotes', queryType: 'WHERE', limit: 10 }), { 'content-type': 'application/json' });
+    expect(fromSdk.json).toMatchObject({ data: { list: [expect.any(String)] } });
   });
 });
 
