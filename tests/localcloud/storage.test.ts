@@ -113,8 +113,11 @@ async function clientRead(openid: string, path: string): Promise<string> {
 const admin = (data: object) => t.cloud.call('storage-admin', data, { openid: 'o-anyone' }).then((r) => r.result as any);
 
 describe('the rules: only a file\'s creator reads or overwrites it; cloud functions may do anything', () => {
-  test('the rule the README sets is creator-only read and write', () => {
+  test('the rule the README sets is creator-only read and write, and the one applied here', () => {
     expect(STORAGE_RULES).toEqual({ read: 'resource.openid == auth.openid', write: 'resource.openid == auth.openid' });
+    const readme = readFileSync(join(__dirname, '../../README.md'), 'utf8');
+    const deployStep = /云存储：[^\n]*\n\n\s*```json\n\s*(.+)\n/.exec(readme);
+    expect(JSON.parse(deployStep![1]!)).toEqual(STORAGE_RULES);
     expect(() => compileRule('auth.uid == resource.openid')).toThrow(/unsupported operand "auth.uid"/);
     expect(() => compileRule('resource.openid')).toThrow(/unsupported expression/);
     expect(compileRule(false)({ auth: { openid: 'a' }, resource: { openid: 'a' } })).toBe(false);

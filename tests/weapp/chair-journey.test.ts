@@ -1,7 +1,8 @@
 /**
  * The chair on the weapp build: creates and publishes an activity from 首页's 工作 tools, imports
  * plan 1 of the seed (pasted from a chat), and exports a participant list, which WeChat's
- * document viewer opens (`wx.openDocument` with the .xlsx).
+ * document viewer opens (`wx.openDocument` with the .xlsx); publishes a notice with a PDF picked
+ * from a chat (uploaded where `file.uploadPath` says), which a member opens from the notice.
  */
 import ExcelJS from 'exceljs';
 import { seedPlan } from '../fixtures/seed-plans';
@@ -80,4 +81,33 @@ it('imports plan 1 of the seed: preview by month, then saves the year', async ()
   const [plan] = find<{ months: Array<{ items: unknown[] }> }>('plans', {});
   expect(plan!.months).toHaveLength(11);
   expect(plan!.months.reduce((n, m) => n + m.items.length, 0)).toBe(59);
+});
+
+it('publishes a notice with a PDF picked from a chat; a member opens it in WeChat\'s document viewer', async () => {
+  const pdf = Buffer.from('%PDF-1.4 体检须知：请空腹前往市人民医院。');
+  chair.mp.switchTab('/pages/index/index');
+  await chair.tap('通知公告');
+  await chair.waitForRoute('packages/notice/list/index');
+  await chair.tap('发布通知');
+  await chair.waitForRoute('packages/notice-admin/edit/index');
+  await chair.type('标题，例如', '关于组织教职工体检的通知');
+  await chair.type('正文：', '体检在市人民医院进行，须知见附件。');
+  chair.script.messageFile.push({ name: '体检须知.pdf', bytes: pdf });
+  await chair.tap('添加附件');
+  await chair.waitFor('附件已上传', () => chair.recorded.toasts.some((t) => t.title === '附件已上传'));
+  await chair.tap('保存并发布');
+  await chair.waitForRoute('packages/notice/detail/index');
+  const [notice] = find<{ _id: string; status: string; attachments: Array<{ fileID: string; size: number }> }>('notices', { title: '关于组织教职工体检的通知' });
+  expect(notice).toMatchObject({ status: 'published', attachments: [{ size: pdf.length }] });
+  expect(notice!.attachments[0]!.fileID).toMatch(/\/files\/notice\/[0-9a-f]{32}\.pdf$/);
+  expect(chair.errors).toEqual([]);
+
+  const member = world.phone(demoOpenid(MEMBER), `/packages/notice/detail/index?id=${notice!._id}`);
+  await member.waitForText('须知见附件');
+  await member.tap('体检须知.pdf');
+  await member.waitFor('the document viewer', () => member.recorded.documents[0]);
+  const [opened] = member.recorded.documents;
+  expect(opened!.fileType).toBe('pdf');
+  expect(Buffer.from(opened!.bytes)).toEqual(pdf);
+  expect(member.errors).toEqual([]);
 });

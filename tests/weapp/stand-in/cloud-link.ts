@@ -32,13 +32,25 @@ export class CloudLink {
     return ((await res.json()) as { fileList: unknown[] }).fileList;
   }
 
+  /** wx.cloud.downloadFile: a temp URL as this user (the storage rules apply), then the download. */
   async downloadFile(fileID: string): Promise<string> {
     const [entry] = (await this.tempUrls([fileID])) as Array<{ tempFileURL?: string; errMsg?: string }>;
     if (!entry?.tempFileURL) throw new Error(entry?.errMsg ?? 'storage file not exists');
-    const res = await fetch(entry.tempFileURL);
-    if (!res.ok) throw new Error(`download ${res.status}`);
-    const name = decodeURIComponent(new URL(entry.tempFileURL).pathname.split('/').pop() ?? 'file');
-    return this.keepTempFile(name, Buffer.from(await res.arrayBuffer()));
+    const { tempFilePath, statusCode } = await this.downloadUrl(entry.tempFileURL);
+    if (statusCode !== 200) throw new Error(`download ${statusCode}`);
+    return tempFilePath;
+  }
+
+  /** wx.downloadFile: any HTTP answer is kept as a file, with its status (as WeChat does). */
+  async downloadUrl(url: string): Promise<{ tempFilePath: string; statusCode: number }> {
+    this.inFlight += 1;
+    try {
+      const res = await fetch(url);
+      const name = decodeURIComponent(new URL(url).pathname.split('/').pop() ?? 'file');
+      return { tempFilePath: this.keepTempFile(name, Buffer.from(await res.arrayBuffer())), statusCode: res.status };
+    } finally {
+      this.inFlight -= 1;
+    }
   }
 
   keepTempFile(name: string, bytes: Buffer): string {

@@ -109,6 +109,12 @@ export function createWx(deps: { cloud: CloudLink; nav: Navigator; script: Scrip
       },
     },
 
+    // A file from a URL (the temp URL an action handed out): WeChat answers any HTTP status.
+    downloadFile: api('downloadFile', (o: { url: string }) => {
+      if (typeof o.url !== 'string' || !/^https?:\/\//.test(o.url)) throw new Error('invalid url');
+      return cloud.downloadUrl(o.url);
+    }),
+
     // Navigation: a real page stack.
     navigateTo: done('navigateTo', (o) => nav.navigateTo(o.url)),
     redirectTo: done('redirectTo', (o) => nav.redirectTo(o.url)),
