@@ -130,6 +130,15 @@ describe('insertion order', () => {
     for (const row of anonymousRows()) expect(beforeFirstSend.has(row.rowid)).toBe(true);
   });
 
+  it('fills places at random, not the oldest first (which would keep the order of sending)', () => {
+    // The vacant places as they stood before the first send, in storage order.
+    const stock = sendDiffs[0].before.filter((r) => r.coll === 'suggestions' && r.doc.vacant === true).map((r) => r.rowid);
+    expect(stock.length).toBeGreaterThanOrEqual(5 * members.length);
+    const filled = anonymousRows().map((r) => r.rowid).sort((a, b) => a - b);
+    // By chance alone these are the five oldest once in C(stock, 5) ≈ 10^10 runs.
+    expect(filled).not.toEqual(stock.slice(0, filled.length));
+  });
+
   it('pairing by adjacency names the same members for every anonymous suggestion, whoever sent it', () => {
     const guesses = anonymousRows().map((row) => {
       const at = final.indexOf(row);

@@ -5,7 +5,7 @@
  * 这台手机没能保存匿名凭据 (the store could not write to the H5 storage at all).
  */
 import { demo } from '../cloud/support/harness';
-import { shot, signInAs, startApp, type E2eApp } from './support/app';
+import { pageAt, shot, signInAs, startApp, type E2eApp } from './support/app';
 
 jest.setTimeout(120000);
 
@@ -23,13 +23,13 @@ it('a member sends an anonymous suggestion, follows it from 我的建议, and se
   const { page } = await app.newPerson();
   await signInAs(page, member.name);
   await page.getByText(new RegExp(`^${member.name}，`)).waitFor();
-  await page.getByText('意见箱').first().click();
-  await page.getByText('写建议').first().click();
+  await pageAt(page, '/pages/index/index').locator('.nut-cell', { hasText: '意见箱' }).click();
+  await pageAt(page, '/packages/suggestion/mine/index').locator('.nut-button', { hasText: '写建议' }).click();
   await page.locator('input[placeholder^="标题"]').fill(TITLE);
   await page.locator('textarea[placeholder^="写下你的建议"]').fill(BODY);
   await page.locator('.nut-switch[aria-label="匿名"]').click();
   await page.getByText('换手机或清除微信数据后').waitFor();
-  await page.getByText('提交建议', { exact: true }).click();
+  await page.locator('.nut-button', { hasText: '提交建议' }).click();
   await page.getByText('这是一条匿名建议').waitFor();
   await shot(page, 'suggestion-anonymous-sent');
   await expect(page.getByText('这台手机没能保存匿名凭据').count()).resolves.toBe(0);
@@ -45,8 +45,8 @@ it('a member sends an anonymous suggestion, follows it from 我的建议, and se
 
   // 我的建议 finds it by the kept credential.
   await page.getByText('我的建议 ›').click();
-  const item = page.getByText(TITLE);
-  await item.waitFor();
+  const mine = pageAt(page, '/packages/suggestion/mine/index');
+  await mine.getByText(TITLE).waitFor();
   await shot(page, 'suggestion-anonymous-mine');
 
   // The committee replies; the sender sees the reply on the suggestion.
@@ -54,8 +54,9 @@ it('a member sends an anonymous suggestion, follows it from 我的建议, and se
   const { result } = await app.cloud.call('api', { action: 'suggestion.reply', input: { suggestionId: stored._id, text: '已请图书馆安排周六上午开放。' } }, { openid: replier });
   expect(result).toMatchObject({ ok: true });
   await page.reload();
-  await page.getByText(TITLE).click();
-  await page.getByText('已请图书馆安排周六上午开放。').waitFor();
-  await page.getByText('匿名').first().waitFor();
+  await pageAt(page, '/packages/suggestion/mine/index').getByText(TITLE).click();
+  const detail = pageAt(page, '/packages/suggestion/detail/index');
+  await detail.getByText('已请图书馆安排周六上午开放。').waitFor();
+  await detail.getByText(BODY).waitFor();
   await shot(page, 'suggestion-anonymous-replied');
 });

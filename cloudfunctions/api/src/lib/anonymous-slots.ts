@@ -21,8 +21,9 @@ import { _ } from './cloud';
 import { collection } from './collections';
 import { DomainError } from './domain-error';
 
-/** Inserted this many at a time. */
+/** Inserted this many per request, and this many requests at once. */
 const BATCH = 100;
+const PARALLEL = 5;
 /** Tries at a place that another send filled first, before giving up. */
 const ATTEMPTS = 8;
 
@@ -32,11 +33,11 @@ const newPlaceId = () => randomBytes(16).toString('hex');
 /** Tops the stock of vacant places up to SUGGESTIONS_PER_DAY per roster member. */
 export async function openAnonymousDay(): Promise<void> {
   const [{ total: members }, { total: vacant }] = await Promise.all([collection('members').count(), collection('suggestions').where(VACANT).count()]);
-  let missing = SUGGESTIONS_PER_DAY * members - vacant;
-  while (missing > 0) {
-    const n = Math.min(missing, BATCH);
-    await collection('suggestions').add({ data: Array.from({ length: n }, () => ({ _id: newPlaceId(), vacant: true })) });
-    missing -= n;
+  const missing = SUGGESTIONS_PER_DAY * members - vacant;
+  const batches = Array.from({ length: Math.max(0, Math.ceil(missing / BATCH)) }, (_unused, i) => Math.min(BATCH, missing - i * BATCH));
+  // A few batches at a time: a large roster's first day is a few hundred inserts, not one per request.
+  for (let i = 0; i < batches.length; i += PARALLEL) {
+    await Promise.all(batches.slice(i, i + PARALLEL).map((n) => collection('suggestions').add({ data: Array.from({ length: n }, () => ({ _id: newPlaceId(), vacant: true })) })));
   }
 }
 

@@ -74,22 +74,31 @@ export interface TokenStore {
   forget(token: string): boolean;
 }
 
+/** One storage key, read through `parse` (unreadable storage reads as `parse(undefined)`); a write answers whether it held. */
+export function storageSlot<T>(storage: KeyValueStorage, key: string, parse: (raw: unknown) => T) {
+  return {
+    read(): T {
+      try {
+        return parse(storage.getStorageSync(key));
+      } catch {
+        return parse(undefined);
+      }
+    },
+    write(next: T): boolean {
+      try {
+        storage.setStorageSync(key, next);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
 export function createTokenStore(storage: KeyValueStorage, key: string = OWNER_TOKENS_KEY): TokenStore {
-  const list = (): KeptToken[] => {
-    try {
-      return parseKept(storage.getStorageSync(key));
-    } catch {
-      return [];
-    }
-  };
-  const save = (next: KeptToken[]): boolean => {
-    try {
-      storage.setStorageSync(key, next);
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  const slot = storageSlot(storage, key, parseKept);
+  const list = slot.read;
+  const save = slot.write;
   return {
     list,
     keep: (token) => isOwnerToken(token) && save(withToken(list(), { token })),

@@ -9,7 +9,7 @@
  * cloud then grants again rather than refusing as a second set).
  */
 import type { SuggestionTickets } from '../../../../types/suggestion';
-import { isOwnerToken, type KeyValueStorage } from './owner-tokens';
+import { isOwnerToken, storageSlot, type KeyValueStorage } from './owner-tokens';
 
 export const SEND_TICKETS_KEY = 'suggestion.sendTickets';
 
@@ -48,21 +48,7 @@ export interface TicketStore {
 }
 
 export function createTicketStore(storage: KeyValueStorage, key: string = SEND_TICKETS_KEY): TicketStore {
-  const held = (): HeldTickets => {
-    try {
-      return parseHeld(storage.getStorageSync(key));
-    } catch {
-      return EMPTY;
-    }
-  };
-  const save = (next: HeldTickets): boolean => {
-    try {
-      storage.setStorageSync(key, next);
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  const { read: held, write: save } = storageSlot(storage, key, parseHeld);
   return {
     held,
     async toAsk(make) {
