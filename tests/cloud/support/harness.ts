@@ -13,6 +13,7 @@ import type { ActivityDraft } from '../../../types/activity';
 import { buildDemoUnion, demoOpenid } from '../../../scripts/demo/union';
 import { seedDemoUnion } from '../../../scripts/demo/seed';
 import { testNow } from '../../support/test-instant';
+import { encodeMemberId, MEMBER_ID_KEY_DOC } from '../../../cloudfunctions/api/src/domain/member-ids';
 
 export const root = path.resolve(__dirname, '../../..');
 
@@ -26,6 +27,8 @@ export interface TestCloud {
   upload(openid: string, cloudPath: string, content: Buffer | string): Promise<string>;
   /** Every document of every collection, for "nothing was written" checks. */
   snapshot(): Record<string, unknown[]>;
+  /** The id a member goes by in answers to plain members (after any call has made the key). */
+  publicId(staffNo: string): string;
   stop(): Promise<void>;
 }
 
@@ -68,6 +71,11 @@ export async function startTestCloud(
       });
       if (!res.ok) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
       return ((await res.json()) as { fileID: string }).fileID;
+    },
+    publicId(staffNo) {
+      const doc = cloud.db.admin.find('settings', { _id: MEMBER_ID_KEY_DOC })[0] as { key?: string } | undefined;
+      if (!doc?.key) throw new Error('no member id key yet: call any action first');
+      return encodeMemberId(Buffer.from(doc.key, 'hex'), staffNo);
     },
     snapshot() {
       return Object.fromEntries(cloud.db.admin.collections().sort().map((name) => [name, cloud.db.admin.find(name, {}, { sort: { _id: 1 } })]));
