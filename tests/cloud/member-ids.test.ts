@@ -67,6 +67,11 @@ it('a plain member is shown delegates, candidates and team players by public id,
   const board = expectOk(await t.act(me, 'team.list', { activityId: ids.activityId }));
   expect(board.viewerId).toBe(viewer.staffNo); // their own 工号 is theirs to see
   expect(board.invitations[0].captainId).toBe(t.publicId(captain.staffNo));
+  // The captain's picker: the audience (active members) but the viewer, by public id, name and group.
+  const { members } = expectOk(await t.act(me, 'team.candidates', { activityId: ids.activityId }));
+  const active = demo.members.filter((m) => m.status === 'active' && m.staffNo !== viewer.staffNo);
+  expect(members).toHaveLength(active.length);
+  expect(members).toContainEqual({ memberId: t.publicId(captain.staffNo), name: captain.name, groupName: captain.groupName });
 });
 
 it('ids a plain member got back work as input: inviting co-signers from the delegates list', async () => {
@@ -93,6 +98,7 @@ describe('no answer to a plain member carries another member’s 工号', () => 
     'activity.list': () => ({}),
     'activity.get': () => ({ activityId: ids.activityId }),
     'team.list': () => ({ activityId: ids.activityId }),
+    'team.candidates': () => ({ activityId: ids.activityId }),
     'team.respond': () => ({ teamId: ids.teamId, accept: true }),
     'vote.list': () => ({ scope: 'all' }),
     'vote.get': () => ({ voteId: ids.voteId }),

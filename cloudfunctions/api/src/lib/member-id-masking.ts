@@ -5,7 +5,7 @@ import { memberIdCodec, staffNosAmong } from './member-ids';
 
 /**
  * Plain members never receive another member's 工号 (issue 12): in the answer of every action open
- * to them, each string that is another member's 工号 (a value or a key, e.g. coSigners) becomes that
+ * to them (unless they may read the roster anyway: the chair and committee), each string that is another member's 工号 (a value or a key, e.g. coSigners) becomes that
  * member's public id. Pages send public ids back; every action's input turns them into 工号 again.
  * The caller's own 工号 stays as it is, so pages still know their own rows.
  */
@@ -21,6 +21,12 @@ export interface MemberIdMasking {
 const PUBLIC_IDS_ONLY: ReadonlySet<ActionName> = new Set(['team.register', 'proposal.invite']);
 /** Not a 工号 anyone can hold (StaffNo allows it, the roster never has it). */
 const NOBODY = '_';
+
+/** Those who may read the roster (its 工号 included) see 工号 everywhere; everyone else is a plain member here. */
+function readsRoster(caller: Caller): boolean {
+  const access = ACTIONS['roster.list'].access;
+  return Array.isArray(access) && access.some((role) => caller.member?.roles.includes(role));
+}
 
 export function memberIdMasking(): MemberIdMasking {
   return {
@@ -43,7 +49,7 @@ export function memberIdMasking(): MemberIdMasking {
     },
 
     async maskOutput(action, output, caller) {
-      if (ACTIONS[action].access !== 'member') return output;
+      if (ACTIONS[action].access !== 'member' || readsRoster(caller)) return output;
       const own = caller.member?._id;
       const others = await staffNosAmong([...stringsIn(output)].filter((text) => text !== own));
       if (!others.size) return output;
