@@ -46,6 +46,7 @@ export const ACCESS_MATRIX: Record<string, string> = {
   'activity.checkInMember': 'nnnyyn',
   'subscription.report': 'nyyyyy',
   'team.list': 'nyyyyy',
+  'team.candidates': 'nyyyyy',
   'team.register': 'nyyyyy',
   'team.respond': 'nyyyyy',
   'team.withdraw': 'nyyyyy',

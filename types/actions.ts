@@ -75,7 +75,7 @@ import { NoticeIdInput, NoticeListInput, NoticeUpdateInput, NoticeWriteInput, ty
 import { MonthInput, PlanItemDateInput, PlanMakeDraftInput, PlanPreviewInput, PlanSaveInput, PlanYearInput, type Plan, type PlanItem, type PlanPreview } from './plan';
 import { MessageReadInput, NoticeRemindInput, ReminderSummaryInput, type MessageView, type ReminderTally } from './message';
 import type { TemplateKey } from './subscriptions';
-import { TeamIdInput, TeamListInput, TeamRegisterInput, TeamRespondInput, type TeamBoard, type TeamView } from './team';
+import { TeamIdInput, TeamListInput, TeamRegisterInput, TeamRespondInput, type TeamBoard, type TeamCandidate, type TeamView } from './team';
 import { FileUploadPathInput, type UploadPath } from './uploads';
 
 /**
@@ -185,6 +185,8 @@ export const ACTIONS = {
 
   // Team contests: any member in the audience may captain a team; players confirm or decline.
   'team.list': returns<TeamBoard>()(TeamListInput, 'member'),
+  // The captain's picker: everyone in the activity's audience, by public id, name and group.
+  'team.candidates': returns<{ members: TeamCandidate[] }>()(TeamListInput, 'member'),
   'team.register': returns<TeamView>()(TeamRegisterInput, 'member'),
   'team.respond': returns<TeamView>()(TeamRespondInput, 'member'),
   'team.withdraw': returns<{ withdrawn: true }>()(TeamIdInput, 'member'),

@@ -29,7 +29,7 @@ export const TeamName = v.pipe(
 export const TeamRegisterInput = v.strictObject({
   activityId: Id,
   name: TeamName,
-  /** The other players (the captain is the caller), by 工号. */
+  /** The other players (the captain is the caller), by the ids team.candidates gave (never typed 工号). */
   playerIds: v.pipe(v.array(StaffNo, '队员格式不正确'), v.maxLength(49, '队员太多了')),
 });
 export const TeamRespondInput = v.strictObject({ teamId: Id, accept: v.boolean('请选择接受或拒绝') });
@@ -109,4 +109,11 @@ export interface TeamBoard {
   canRegister: { ok: true } | { ok: false; reason: string };
   /** Captains may withdraw and players may answer until the deadline. */
   open: boolean;
+}
+
+/** Someone a captain may invite: an opaque id (never the 工号), the name and the group. */
+export interface TeamCandidate {
+  memberId: string;
+  name: string;
+  groupName: string;
 }

@@ -1,5 +1,5 @@
 /**
- * Choosing co-signers: any member may list the congress delegates (names and groups only), so a
+ * Choosing co-signers: any member may list the congress delegates (public id, name and group), so a
  * delegate can invite others to co-sign a proposal.
  */
 import { demo, expectOk, startTestCloud, type TestCloud } from './support/harness';
@@ -21,8 +21,10 @@ describe('proposal.delegates', () => {
     const list = expectOk(await t.act(demo.openid(boundDelegate.staffNo), 'proposal.delegates'));
     const others = delegates.filter((m) => m.staffNo !== boundDelegate.staffNo);
     expect(list).toHaveLength(others.length);
-    expect(list.map((d) => d.memberId).sort()).toEqual(others.map((m) => m.staffNo).sort());
+    // Public ids, never 工号 (issue 12: the list was how takeovers harvested name + 工号 pairs).
+    expect(list.map((d) => d.memberId).sort()).toEqual(others.map((m) => t.publicId(m.staffNo)).sort());
     expect(list.map((d) => d.memberId)).not.toContain(boundDelegate.staffNo);
+    for (const m of delegates) expect(JSON.stringify(list)).not.toContain(`"${m.staffNo}"`);
     // Unbound delegates may be invited too: they will see the invitation once they bind.
     expect(delegates.some((m) => !m.openid)).toBe(true);
     for (const row of list) expect(Object.keys(row).sort()).toEqual(['groupName', 'memberId', 'name']);

@@ -56,7 +56,7 @@ const refused = (answer: Envelope<unknown>, code: string) => expect(answer).toMa
 /** A proposal co-signed by A and B, submitted. */
 async function submitted(overrides: Partial<ProposalDraft> = {}): Promise<string> {
   const id = expectOk(await t.act(as(proposer), 'proposal.create', { sessionId, draft: draft(overrides) })).proposal._id;
-  expectOk(await t.act(as(proposer), 'proposal.invite', { proposalId: id, memberIds: [signerA.staffNo, signerB.staffNo] }));
+  expectOk(await t.act(as(proposer), 'proposal.invite', { proposalId: id, memberIds: [t.publicId(signerA.staffNo), t.publicId(signerB.staffNo)] }));
   expectOk(await t.act(as(signerA), 'proposal.respond', { proposalId: id, accept: true }));
   expectOk(await t.act(as(signerB), 'proposal.respond', { proposalId: id, accept: true }));
   expectOk(await t.act(as(proposer), 'proposal.submit', { proposalId: id }));
@@ -80,7 +80,7 @@ describe('drafting and co-signing', () => {
     const id = created.proposal._id;
     expectOk(await t.act(as(proposer), 'proposal.update', { proposalId: id, draft: draft({ title: '关于开设教职工子女课后托管的建议' }) }));
 
-    const invited = expectOk(await t.act(as(proposer), 'proposal.invite', { proposalId: id, memberIds: [signerA.staffNo, signerB.staffNo, signerC.staffNo] }));
+    const invited = expectOk(await t.act(as(proposer), 'proposal.invite', { proposalId: id, memberIds: [t.publicId(signerA.staffNo), t.publicId(signerB.staffNo), t.publicId(signerC.staffNo)] }));
     expect(invited).toMatchObject({ proposal: { status: 'seeking' }, submitBlocker: '还需 2 位代表附议' });
     refused(await t.act(as(proposer), 'proposal.submit', { proposalId: id }), 'NOT_ENOUGH_COSIGNERS');
 
@@ -112,13 +112,13 @@ describe('drafting and co-signing', () => {
     t.cloud.clock.set(T0);
     const id = expectOk(await t.act(as(proposer), 'proposal.create', { sessionId, draft: draft() })).proposal._id;
     const drafted = t.snapshot();
-    refused(await t.act(as(proposer), 'proposal.invite', { proposalId: id, memberIds: [proposer.staffNo, signerA.staffNo] }), 'COSIGNER_INVALID');
-    refused(await t.act(as(proposer), 'proposal.invite', { proposalId: id, memberIds: [plain.staffNo] }), 'COSIGNER_INVALID');
-    refused(await t.act(as(signerA), 'proposal.invite', { proposalId: id, memberIds: [signerB.staffNo] }), 'NOT_FOUND');
+    refused(await t.act(as(proposer), 'proposal.invite', { proposalId: id, memberIds: [t.publicId(proposer.staffNo), t.publicId(signerA.staffNo)] }), 'COSIGNER_INVALID');
+    refused(await t.act(as(proposer), 'proposal.invite', { proposalId: id, memberIds: [t.publicId(plain.staffNo)] }), 'COSIGNER_INVALID');
+    refused(await t.act(as(signerA), 'proposal.invite', { proposalId: id, memberIds: [t.publicId(signerB.staffNo)] }), 'NOT_FOUND');
     refused(await t.act(as(signerA), 'proposal.respond', { proposalId: id, accept: true }), 'NOT_FOUND');
     expect(t.snapshot()).toEqual(drafted);
 
-    expectOk(await t.act(as(proposer), 'proposal.invite', { proposalId: id, memberIds: [signerA.staffNo] }));
+    expectOk(await t.act(as(proposer), 'proposal.invite', { proposalId: id, memberIds: [t.publicId(signerA.staffNo)] }));
     expectOk(await t.act(as(signerA), 'proposal.respond', { proposalId: id, accept: true }));
     const signed = t.snapshot();
     refused(await t.act(as(signerA), 'proposal.respond', { proposalId: id, accept: false }), 'NOT_INVITED_COSIGNER');
@@ -132,7 +132,7 @@ describe('drafting and co-signing', () => {
 
   it('clears signatures when the proposer takes it back to change the text', async () => {
     const id = expectOk(await t.act(as(proposer), 'proposal.create', { sessionId, draft: draft() })).proposal._id;
-    expectOk(await t.act(as(proposer), 'proposal.invite', { proposalId: id, memberIds: [signerA.staffNo] }));
+    expectOk(await t.act(as(proposer), 'proposal.invite', { proposalId: id, memberIds: [t.publicId(signerA.staffNo)] }));
     expectOk(await t.act(as(signerA), 'proposal.respond', { proposalId: id, accept: true }));
     const revised = expectOk(await t.act(as(proposer), 'proposal.revise', { proposalId: id }));
     expect(revised.proposal).toMatchObject({ status: 'draft', coSigners: {} });
@@ -157,14 +157,14 @@ describe('content safety', () => {
     const id = expectOk(await t.act(as(proposer), 'proposal.create', { sessionId, draft: draft({ measures: '建议措施里有违禁词甲乙丙，需要拦截。' }) })).proposal._id;
     t.cloud.script.flagText('违禁词甲乙丙');
     const before = t.snapshot();
-    refused(await t.act(as(proposer), 'proposal.invite', { proposalId: id, memberIds: [signerA.staffNo] }), 'CONTENT_RISKY');
+    refused(await t.act(as(proposer), 'proposal.invite', { proposalId: id, memberIds: [t.publicId(signerA.staffNo)] }), 'CONTENT_RISKY');
     expect(t.snapshot()).toEqual(before);
   });
 
   it('holds the text for the chair when the check fails, and the chair releases it', async () => {
     const id = expectOk(await t.act(as(proposer), 'proposal.create', { sessionId, draft: draft() })).proposal._id;
     t.cloud.script.failNext('security.msgSecCheck', 45009);
-    expect(expectOk(await t.act(as(proposer), 'proposal.invite', { proposalId: id, memberIds: [signerA.staffNo, signerB.staffNo] })).proposal.status).toBe('held');
+    expect(expectOk(await t.act(as(proposer), 'proposal.invite', { proposalId: id, memberIds: [t.publicId(signerA.staffNo), t.publicId(signerB.staffNo)] })).proposal.status).toBe('held');
     refused(await t.act(as(signerA), 'proposal.respond', { proposalId: id, accept: true }), 'NOT_INVITED_COSIGNER');
     const held = expectOk(await t.act(chair, 'moderation.list', {}));
     expect(held.find((h) => h.id === id)).toMatchObject({ kind: 'proposal', authorName: proposer.name });
@@ -298,7 +298,7 @@ describe('sessions and departments', () => {
     await assigned();
     refused(await t.act(chair, 'department.remove', { departmentId: leadId }), 'DEPARTMENT_IN_USE');
     const list = expectOk(await t.act(as(plain), 'department.list', {}));
-    expect(list.find((d) => d._id === leadId)?.handlers).toEqual([{ memberId: leadHandler.staffNo, name: leadHandler.name }]);
+    expect(list.find((d) => d._id === leadId)?.handlers).toEqual([{ memberId: t.publicId(leadHandler.staffNo), name: leadHandler.name }]);
     const sessions = expectOk(await t.act(as(plain), 'congress.sessions', {}));
     expect(sessions.current).toBe(sessionId);
   });

@@ -52,7 +52,7 @@ describe('a team contest', () => {
   it('comes with its team board on the detail screen, in one call', async () => {
     const a = await contest();
     const [captain, p1, p2] = take(3);
-    expectOk(await t.act(captain.openid, 'team.register', { activityId: a._id, name: '详情页一队', playerIds: [p1.staffNo, p2.staffNo] }));
+    expectOk(await t.act(captain.openid, 'team.register', { activityId: a._id, name: '详情页一队', playerIds: [t.publicId(p1.staffNo), t.publicId(p2.staffNo)] }));
     const { result } = await t.cloud.call('api', { action: 'activity.get', input: { activityId: a._id } }, { openid: p1.openid });
     expect(result.data.teamBoard).toMatchObject({ activityId: a._id, viewerId: p1.staffNo, invitations: [expect.objectContaining({ name: '详情页一队' })], mine: null });
     const plain = await t.cloud.call('api', { action: 'activity.create', input: { draft: activityDraft(T0) } }, { openid: chair });
@@ -63,10 +63,11 @@ describe('a team contest', () => {
   it('register → players confirm or decline → complete → captain withdraws, freeing the slot and every seat', async () => {
     const a = await contest();
     const [captain, p1, p2, p3] = take(4);
-    const team = expectOk(await t.act(captain.openid, 'team.register', { activityId: a._id, name: ' 语文组一队 ', playerIds: [p1.staffNo, p2.staffNo, p3.staffNo, captain.staffNo, p1.staffNo] }));
+    const team = expectOk(await t.act(captain.openid, 'team.register', { activityId: a._id, name: ' 语文组一队 ', playerIds: [t.publicId(p1.staffNo), t.publicId(p2.staffNo), t.publicId(p3.staffNo), t.publicId(captain.staffNo), t.publicId(p1.staffNo)] }));
     expect(team).toMatchObject({ name: '语文组一队', captainId: captain.staffNo, confirmed: 1, complete: false });
+    // The captain sees their own 工号, and the other players by public id (issue 12).
     expect(team.players.map((p) => [p.memberId, p.status])).toEqual([
-      [captain.staffNo, 'captain'], [p1.staffNo, 'invited'], [p2.staffNo, 'invited'], [p3.staffNo, 'invited'],
+      [captain.staffNo, 'captain'], [t.publicId(p1.staffNo), 'invited'], [t.publicId(p2.staffNo), 'invited'], [t.publicId(p3.staffNo), 'invited'],
     ]);
     expect(team.players[1]).toMatchObject({ name: '测试' + Number(p1.staffNo.slice(1)), groupName: '语文组' });
     expect(activityDoc(a._id)).toMatchObject({ teamsTaken: 1, taken: 1 });
@@ -104,7 +105,7 @@ describe('a team contest', () => {
   it('refuses withdrawing and answering after the deadline', async () => {
     const a = await contest({ signupDeadline: T0 + DAY });
     const [captain, p1] = take(2);
-    const team = expectOk(await t.act(captain.openid, 'team.register', { activityId: a._id, name: '截止队', playerIds: [p1.staffNo] }));
+    const team = expectOk(await t.act(captain.openid, 'team.register', { activityId: a._id, name: '截止队', playerIds: [t.publicId(p1.staffNo)] }));
     t.cloud.clock.set(T0 + 2 * DAY);
     try {
       const before = t.snapshot();
@@ -126,13 +127,13 @@ describe('bad input', () => {
     const before = t.snapshot();
     const register = (name: string, playerIds: string[]) => t.act(captain.openid, 'team.register', { activityId: a._id, name, playerIds });
 
-    expect(await register('五人队', [p1, p2, p3, p4].map((p) => p.staffNo))).toMatchObject({
+    expect(await register('五人队', [p1, p2, p3, p4].map((p) => t.publicId(p.staffNo)))).toMatchObject({
       code: 'TOO_MANY_PLAYERS', issues: [{ path: 'playerIds', message: '每队最多 4 人（含队长），最多再添加 3 名队员' }],
     });
-    expect(await register('新队', [p1.staffNo, 'NOBODY1'])).toMatchObject({ code: 'PLAYER_NOT_FOUND', issues: [{ path: 'playerIds.1', message: '名册里没有工号 NOBODY1' }] });
-    expect(await register('新队', [retired[0].staffNo])).toMatchObject({ code: 'PLAYER_NOT_IN_AUDIENCE', issues: [{ path: 'playerIds.0', message: expect.stringContaining('不在这个活动的参加范围内') }] });
-    expect(await register('smash', [p1.staffNo])).toMatchObject({ code: 'TEAM_NAME_TAKEN', issues: [{ path: 'name' }] });
-    expect(await register('新队', [other.staffNo])).toMatchObject({ code: 'ALREADY_IN_TEAM', issues: [{ path: 'playerIds.0', message: expect.stringContaining(other.staffNo) }] });
+    expect(await register('新队', [t.publicId(p1.staffNo), 'NOBODY1'])).toMatchObject({ code: 'PLAYER_NOT_FOUND', issues: [{ path: 'playerIds.1', message: '名册里没有这位队员，请从名单里选择' }] });
+    expect(await register('新队', [t.publicId(retired[0].staffNo)])).toMatchObject({ code: 'PLAYER_NOT_IN_AUDIENCE', issues: [{ path: 'playerIds.0', message: expect.stringContaining('不在这个活动的参加范围内') }] });
+    expect(await register('smash', [t.publicId(p1.staffNo)])).toMatchObject({ code: 'TEAM_NAME_TAKEN', issues: [{ path: 'name' }] });
+    expect(await register('新队', [t.publicId(other.staffNo)])).toMatchObject({ code: 'ALREADY_IN_TEAM', issues: [{ path: 'playerIds.0', message: `测试${Number(other.staffNo.slice(1))}已经在另一支球队里了` }] });
     expect(await register('', [])).toMatchObject({ code: 'INVALID_INPUT', issues: [{ path: 'name', message: '请填写队名' }] });
     expect(await register('一二三四五六七八九十一二三四五六七八九十一', [])).toMatchObject({ code: 'INVALID_INPUT' });
     expect(await t.act(captain.openid, 'team.register', { activityId: a._id, name: 'x', playerIds: ['a b'] })).toMatchObject({ code: 'INVALID_INPUT' });
@@ -162,7 +163,7 @@ describe('organisers edit a team contest', () => {
   it('refuse fewer teams than registered, fewer players than a team holds, turning teams off with teams in; accept the rest', async () => {
     const a = await contest({ teams: { maxTeams: 4, minPlayers: 2, maxPlayers: 4 } });
     const [c1, c2, x1, x2, x3] = take(5);
-    expectOk(await t.act(c1.openid, 'team.register', { activityId: a._id, name: 'A 队', playerIds: [x1.staffNo, x2.staffNo, x3.staffNo] }));
+    expectOk(await t.act(c1.openid, 'team.register', { activityId: a._id, name: 'A 队', playerIds: [t.publicId(x1.staffNo), t.publicId(x2.staffNo), t.publicId(x3.staffNo)] }));
     expectOk(await t.act(c2.openid, 'team.register', { activityId: a._id, name: 'B 队', playerIds: [] }));
     const edit = (teams: ActivityDraft['teams']) =>
       t.act(chair, 'activity.update', { activityId: a._id, draft: activityDraft(T0, { title: '教工排球赛', capacity: null, companionsMax: 0, audience: { statuses: ['active'] }, teams }) });
@@ -211,8 +212,8 @@ describe('under concurrency', () => {
     for (let round = 0; round < 3; round++) {
       const [c1, c2, shared] = take(3);
       const [r1, r2] = await Promise.all([
-        t.act(c1.openid, 'team.register', { activityId: a._id, name: `甲${round}`, playerIds: [shared.staffNo] }),
-        t.act(c2.openid, 'team.register', { activityId: a._id, name: `乙${round}`, playerIds: [shared.staffNo] }),
+        t.act(c1.openid, 'team.register', { activityId: a._id, name: `甲${round}`, playerIds: [t.publicId(shared.staffNo)] }),
+        t.act(c2.openid, 'team.register', { activityId: a._id, name: `乙${round}`, playerIds: [t.publicId(shared.staffNo)] }),
       ]);
       const codes = [r1, r2].map((e) => (e.ok ? 'ok' : e.code)).sort();
       expect(codes).toEqual(['ALREADY_IN_TEAM', 'ok']);

@@ -102,42 +102,59 @@ test('a player who confirmed may leave the team', async () => {
 });
 
 describe('组建球队', () => {
-  test('sends the name and the players’ 工号, then shows their names from the answer', async () => {
+  // Public ids as team.candidates answers them: opaque, never a 工号.
+  const candidates = {
+    members: [
+      { memberId: 'pid-wang', name: '王芳', groupName: '数学组' },
+      { memberId: 'pid-wangli', name: '王丽', groupName: '英语组' },
+      { memberId: 'pid-zhao', name: '赵强', groupName: '数学组' },
+    ],
+  };
+
+  test('picks players by name from the audience, sends their ids, then shows names and groups from the answer', async () => {
     answer({
       'team.list': aBoard({ viewerId: 'T1003', teams: [] }),
+      'team.candidates': candidates,
       'team.register': ({ name, playerIds }) => aTeam({ name, players: [aTeam().players[0], ...playerIds.map((id, i) => ({ memberId: id, name: `队员${i}`, groupName: '数学组', status: 'invited' as const }))] }),
     });
     render(<RegisterTeamPage />);
+    expect(screen.queryByPlaceholderText('队员工号')).not.toBeInTheDocument();
     await typeInto('队名，例如 语文组一队', ' 数学组联队 ');
-    await typeInto('队员工号', 'T1020');
-    await tapAndSettle(button('添加'));
-    await typeInto('队员工号', 'T1021');
+    await typeInto('输入姓名或小组，查找队员', '王');
+    expect(await screen.findByText('王芳（数学组）')).toBeInTheDocument();
+    expect(screen.getByText('王丽（英语组）')).toBeInTheDocument();
+    expect(screen.queryByText('赵强（数学组）')).not.toBeInTheDocument();
+    await tapAndSettle(screen.getAllByText('添加').map((el) => el.closest('.nut-button') as HTMLElement)[0]);
+    expect(screen.getByText('队员 王芳（数学组）')).toBeInTheDocument();
+    await typeInto('输入姓名或小组，查找队员', '赵');
     await tapAndSettle(button('添加'));
     // maxPlayers 3: the captain and two more.
-    await typeInto('队员工号', 'T1022');
+    await typeInto('输入姓名或小组，查找队员', '王丽');
     await tapAndSettle(button('添加'));
     expect(screen.getByText('每队最多 3 人（含队长），最多再添加 2 名队员')).toBeInTheDocument();
+    await typeInto('输入姓名或小组，查找队员', '李');
+    expect(await screen.findByText('没有找到「李」，请换个写法，或确认对方在这个活动的参加范围内。')).toBeInTheDocument();
     await tapAndSettle(button('报名球队'));
-    expect(callsTo('team.register')).toEqual([{ activityId: 'act1', name: '数学组联队', playerIds: ['T1020', 'T1021'] }]);
+    expect(callsTo('team.register')).toEqual([{ activityId: 'act1', name: '数学组联队', playerIds: ['pid-wang', 'pid-zhao'] }]);
     expect(await screen.findByText('「数学组联队」已报名')).toBeInTheDocument();
-    expect(screen.getByText('队员0（T1020，数学组）')).toBeInTheDocument();
+    expect(screen.getAllByText('队员0（数学组）')).toHaveLength(1);
     expect(screen.getAllByText('待确认')).toHaveLength(2);
   });
 
-  test('names the 工号 the server refused beside its row', async () => {
+  test('names the player the server refused beside their row', async () => {
     answer({
       'team.list': aBoard({ viewerId: 'T1003', teams: [] }),
-      'team.register': new CloudCallError('PLAYER_NOT_FOUND', '名册里没有这个工号，请核对后再试', [{ path: 'playerIds.1', message: '名册里没有工号 X99' }]),
+      'team.candidates': candidates,
+      'team.register': new CloudCallError('ALREADY_IN_TEAM', '有人已经在这个活动的一支球队里了，每人只能参加一支球队', [{ path: 'playerIds.1', message: '赵强已经在另一支球队里了' }]),
     });
     render(<RegisterTeamPage />);
     await typeInto('队名，例如 语文组一队', '一队');
-    await typeInto('队员工号', 'T1020');
-    await tapAndSettle(button('添加'));
-    await typeInto('队员工号', 'X99');
+    await typeInto('输入姓名或小组，查找队员', '王芳');
+    await tapAndSettle(await waitFor(() => button('添加')));
+    await typeInto('输入姓名或小组，查找队员', '赵强');
     await tapAndSettle(button('添加'));
     await tapAndSettle(button('报名球队'));
-    await waitFor(() => expect(screen.getByText('名册里没有这个工号，请核对后再试：名册里没有工号 X99')).toBeInTheDocument());
-    expect(screen.getByText('名册里没有工号 X99', { selector: '.team-page__problem' })).toBeInTheDocument();
+    expect(await screen.findByText('赵强已经在另一支球队里了', { selector: '.team-page__problem' })).toBeInTheDocument();
   });
 
   test('says why when the member may not register', async () => {

@@ -242,13 +242,17 @@ describe('a union’s month', () => {
     await home(chair);
     await publishNotice(chair, notice, 'journey-05-notice-form');
 
-    // 3. The first newcomer binds her WeChat with her name and 工号.
+    // 3. The first newcomer (no phone on the roster) binds her WeChat with her name and the code her group leader gave her.
+    const leader = demo.members.find((m) => m.groupName === newcomer.group && m.roles.includes('groupLeader') && m.openid)!;
+    const issued = (await app.cloud.call('api', { action: 'member.issueBindCode', input: { memberId: newcomer.staffNo } }, { openid: demo.openid(leader.staffNo) })).result;
+    expect(issued).toMatchObject({ ok: true });
     const newbie = (await app.newPerson()).page;
     await newbie.goto('/__dev/signin');
     await newbie.getByRole('button', { name: '以未绑定的新微信用户进入' }).click();
     await newbie.getByText('欢迎来到教工之家').waitFor();
+    await newbie.getByText('没有登记手机号或换了手机？用绑定码绑定').click();
     await newbie.locator('input[placeholder="姓名"]').fill(newcomer.name);
-    await newbie.locator('input[placeholder="工号"]').fill(newcomer.staffNo);
+    await newbie.locator('input[placeholder="6 位绑定码"]').fill(issued.data.code);
     await still(newbie, 'journey-06-bind');
     await newbie.locator('.bind__submit').click();
     await visible(newbie).locator('.home__title', { hasText: `${newcomer.name}，` }).waitFor();

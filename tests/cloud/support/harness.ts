@@ -14,6 +14,7 @@ import { extensionOf, type UploadPurpose } from '../../../types/uploads';
 import { buildDemoUnion, demoOpenid } from '../../../scripts/demo/union';
 import { seedDemoUnion } from '../../../scripts/demo/seed';
 import { testNow } from '../../support/test-instant';
+import { encodeMemberId, MEMBER_ID_KEY_DOC } from '../../../cloudfunctions/api/src/domain/member-ids';
 
 export const root = path.resolve(__dirname, '../../..');
 
@@ -31,6 +32,8 @@ export interface TestCloud {
   uploadFor(openid: string, purpose: UploadPurpose, fileName: string, content: Buffer | string): Promise<string>;
   /** Every document of every collection, for "nothing was written" checks. */
   snapshot(): Record<string, unknown[]>;
+  /** The id a member goes by in answers to plain members (after any call has made the key). */
+  publicId(staffNo: string): string;
   stop(): Promise<void>;
 }
 
@@ -80,6 +83,11 @@ export async function startTestCloud(
       const answer = (await raw(openid, { action: 'file.uploadPath', input: { purpose, extension: extensionOf(fileName) } })) as Envelope<{ cloudPath: string }>;
       if (!answer.ok) throw new Error(`file.uploadPath refused: ${answer.code}`);
       return upload(openid, answer.data.cloudPath, content);
+    },
+    publicId(staffNo) {
+      const doc = cloud.db.admin.find('settings', { _id: MEMBER_ID_KEY_DOC })[0] as { key?: string } | undefined;
+      if (!doc?.key) throw new Error('no member id key yet: call any action first');
+      return encodeMemberId(Buffer.from(doc.key, 'hex'), staffNo);
     },
     snapshot() {
       return Object.fromEntries(cloud.db.admin.collections().sort().map((name) => [name, cloud.db.admin.find(name, {}, { sort: { _id: 1 } })]));

@@ -6,7 +6,7 @@ import {
 import { activityCheckinCode, checkIn, checkInMember } from './activity-checkin';
 import { exportActivity } from './activity-export';
 import { createGroup, listGroups, removeGroup, renameGroup } from './groups';
-import { listTeams, registerTeam, respondToTeam, withdrawTeamHandler } from './team';
+import { listTeams, registerTeam, respondToTeam, teamCandidates, withdrawTeamHandler } from './team';
 import { getMemberRecord, issueMemberBindCode, setRoles, unbindMember } from './member';
 import { bindByPhone, bindMe, getMe } from './me';
 import { commitRoster, listRoster, previewRoster } from './roster';
@@ -66,6 +66,7 @@ export const handlers: HandlerTable = {
   'activity.checkInMember': checkInMember,
   'subscription.report': reportSubscription,
   'team.list': listTeams,
+  'team.candidates': teamCandidates,
   'team.register': registerTeam,
   'team.respond': respondToTeam,
   'team.withdraw': withdrawTeamHandler,

@@ -10,6 +10,7 @@ import { _ } from '../lib/cloud';
 import { collection } from '../lib/collections';
 import { DomainError } from '../lib/domain-error';
 import type { Handler } from '../lib/dispatch';
+import { membersInAudience } from '../lib/members-repo';
 import { answerInvitation, getTeam, holdTeam, teamsOf, withdrawTeam } from '../lib/teams';
 import { ownValue } from '../lib/own-keys';
 
@@ -51,6 +52,18 @@ export async function teamBoard(activity: Activity, viewer: Member): Promise<Tea
     open: !teamChangeRefusal(activity, now),
   };
 }
+
+/**
+ * Whom a captain may invite: the activity's audience but the captain, by group then 工号 (one
+ * request per 1000). Each goes out by public id, name and group (see lib/member-id-masking.ts).
+ */
+export const teamCandidates: Handler<'team.candidates'> = async ({ activityId }, caller) => {
+  const viewer = me(caller);
+  const activity = await getVisibleActivity(activityId, viewer);
+  teamSettingsOf(activity);
+  const members = await membersInAudience(activity.audience);
+  return { members: members.filter((m) => m._id !== viewer._id).map((m) => ({ memberId: m._id, name: m.name, groupName: m.groupName })) };
+};
 
 /** A captain (any member in the audience) registers a team; each other player is invited. */
 export const registerTeam: Handler<'team.register'> = async ({ activityId, name, playerIds }, caller) => {

@@ -67,15 +67,16 @@ export function otherPlayers(playerIds: readonly string[], captainId: string, se
   return others;
 }
 
-/** Refuses 工号 not on the roster (PLAYER_NOT_FOUND) or outside the audience (PLAYER_NOT_IN_AUDIENCE), naming each. */
+/** Refuses players not on the roster (PLAYER_NOT_FOUND) or outside the audience (PLAYER_NOT_IN_AUDIENCE), naming each. */
 export function checkPlayers(ids: readonly string[], found: readonly Member[], activity: Pick<Activity, 'audience'>): Member[] {
   const byId = new Map(found.map((m) => [m._id, m]));
   const missing: FieldIssue[] = [];
   const outside: FieldIssue[] = [];
   ids.forEach((id, i) => {
     const member = byId.get(id);
-    if (!member) missing.push({ path: `playerIds.${i}`, message: `名册里没有工号 ${id}` });
-    else if (!inAudience(activity.audience, member)) outside.push({ path: `playerIds.${i}`, message: `${member.name}（${id}）不在这个活动的参加范围内` });
+    // Never the id in the message: the same answer whether or not someone holds a typed 工号.
+    if (!member) missing.push({ path: `playerIds.${i}`, message: '名册里没有这位队员，请从名单里选择' });
+    else if (!inAudience(activity.audience, member)) outside.push({ path: `playerIds.${i}`, message: `${member.name}不在这个活动的参加范围内` });
   });
   if (missing.length) throw new DomainError('PLAYER_NOT_FOUND', missing[0].message, missing);
   if (outside.length) throw new DomainError('PLAYER_NOT_IN_AUDIENCE', outside[0].message, outside);

@@ -4,6 +4,7 @@ import { ERROR_MESSAGES } from '../../../../types/errors';
 import { ActionRequestSchema } from '../../../../types/request';
 import { checkAccess, type Caller } from './caller';
 import { DomainError } from './domain-error';
+import type { MemberIdMasking } from './member-id-masking';
 import { parseInput } from './validate';
 
 export type Handler<A extends ActionName> = (input: ActionParsed<A>, caller: Caller) => Promise<ActionOutput<A>>;
@@ -14,6 +15,8 @@ export interface DispatchDeps {
   handlers: HandlerTable;
   findMemberByOpenid: (openid: string) => Promise<Caller['member']>;
   log?: (line: string, error?: unknown) => void;
+  /** Public member ids in answers to plain members, and back to 工号 in input (lib/member-id-masking.ts). */
+  masking?: MemberIdMasking;
 }
 
 /** identity → access → validation → domain → envelope, for one request. */
@@ -28,9 +31,11 @@ export async function dispatch(event: unknown, openid: string, deps: DispatchDep
     const caller: Caller = { openid, member: await deps.findMemberByOpenid(openid) };
     const spec = ACTIONS[request.action];
     checkAccess(caller, spec.access);
-    const input = parseInput(spec.input, request.input);
+    const raw = deps.masking ? await deps.masking.unmaskInput(request.action, request.input, caller) : request.input;
+    const input = parseInput(spec.input, raw);
     const handler = deps.handlers[request.action] as Handler<ActionName>;
-    return { ok: true, data: await handler(input as never, caller) };
+    const data = await handler(input as never, caller);
+    return { ok: true, data: deps.masking ? await deps.masking.maskOutput(request.action, data, caller) : data };
   } catch (error) {
     if (error instanceof DomainError) {
       return { ok: false, code: error.code, message: ERROR_MESSAGES[error.code], ...(error.issues ? { issues: error.issues } : {}) };

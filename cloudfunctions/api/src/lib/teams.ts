@@ -81,7 +81,7 @@ export async function holdTeam(request: TeamRequest): Promise<Team> {
       throw result.reason;
     }
     const m = people[i];
-    taken.push(i === 0 ? { path: 'captain', message: '你已经在这个活动的一支球队里了（或收到了邀请）' } : { path: pathOf(m._id), message: `${m.name}（${m._id}）已经在另一支球队里了` });
+    taken.push(i === 0 ? { path: 'captain', message: '你已经在这个活动的一支球队里了（或收到了邀请）' } : { path: pathOf(m._id), message: `${m.name}已经在另一支球队里了` });
   }
   if (taken.length) {
     await release(activity._id, _id);
