@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import type { FieldIssue } from '../../../../types/envelope';
+import { visibleOrEmpty } from '../../../../types/fields';
 import { DomainError } from './domain-error';
 
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -13,11 +14,17 @@ const toFieldIssues = (issues: v.BaseIssue<unknown>[]): FieldIssue[] =>
     return { path, message: CHINESE.test(issue.message) ? issue.message : `${path || '输入'}的格式不正确` };
   });
 
-/** Parses input with the action's schema; refuses with INVALID_INPUT and field issues. */
+/**
+ * Parses input with the action's schema; refuses with INVALID_INPUT and field issues, or with
+ * TEXT_INVISIBLE when some text has nothing to see (zero-width spaces and the like only).
+ */
 export function parseInput<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
   // Inputs are plain objects: an array would pass an object schema with no keys to check.
   if (Array.isArray(input)) throw new DomainError('INVALID_INPUT', undefined, [{ path: '', message: '输入的格式不正确' }]);
   const result = v.safeParse(schema, input === undefined ? {} : input);
-  if (!result.success) throw new DomainError('INVALID_INPUT', undefined, toFieldIssues(result.issues));
+  if (!result.success) {
+    const invisible = result.issues.some((issue) => issue.requirement === visibleOrEmpty);
+    throw new DomainError(invisible ? 'TEXT_INVISIBLE' : 'INVALID_INPUT', undefined, toFieldIssues(result.issues));
+  }
   return result.output;
 }
