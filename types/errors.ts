@@ -6,6 +6,7 @@ export const ERROR_MESSAGES = {
   UNKNOWN_ACTION: '没有这个操作，请更新小程序后再试',
   INVALID_INPUT: '填写的内容有误，请检查后再试',
   ID_RESERVED: '编号或工号不能是 constructor、toString、__proto__ 这类程序保留名称，请换一个',
+  TEXT_INVISIBLE: '填写的内容里没有看得见的文字，请重新填写',
   NOT_BOUND: '请先绑定教职工身份',
   FORBIDDEN: '你没有权限进行这个操作',
   NOT_FOUND: '要找的内容不存在或已被删除',

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { GENDERS, MEMBER_STATUSES, ROLES } from './labels';
+import { dropLookAlikes, hasVisibleChar, longestMarkRun, MAX_MARKS } from './visible-text';
 
 /** Field schemas shared by entities and action inputs. Messages are what a person sees. */
 
@@ -24,10 +25,25 @@ function hasOddChars(text: string): boolean {
   }
   return false;
 }
-const LINE_BREAKS = /[\n\r\t]/;
-/** Refuses odd characters (see hasOddChars); `lines` allows line breaks and tabs. */
+/** Line breaks, tabs, and the other line and paragraph separators (NEL, U+2028, U+2029). */
+const LINE_BREAKS = /[\n\r\t\u0085\u2028\u2029]/;
+
+/** Empty, or with a character to see (types/visible-text.ts). A failure answers TEXT_INVISIBLE. */
+export const visibleOrEmpty = (text: string): boolean => text === '' || hasVisibleChar(text);
+
+/**
+ * Text people will read: no odd characters (see hasOddChars), something visible, at most
+ * MAX_MARKS combining marks on a character. `lines` allows line breaks and tabs; a single line
+ * also drops the invisible characters that only make one name look like another.
+ */
 export const plainText = (lines = false) =>
-  v.check<string, string>((text) => !hasOddChars(text) && (lines || !LINE_BREAKS.test(text)), '含有无法显示的特殊字符，请删除后再试');
+  v.pipe(
+    v.string(),
+    v.check((text) => !hasOddChars(text) && (lines || !LINE_BREAKS.test(text)), '含有无法显示的特殊字符，请删除后再试'),
+    v.check(visibleOrEmpty, '没有看得见的文字，请重新填写'),
+    v.check((text) => longestMarkRun(text) <= MAX_MARKS, `一个字上最多叠加 ${MAX_MARKS} 个符号，请删除多余的符号`),
+    v.transform((text) => (lines ? text : dropLookAlikes(text).trim())),
+  );
 
 /**
  * Names every JavaScript object answers to (Object.prototype's members, and `prototype`). An id

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { Id, StaffNo } from './fields';
+import { Id, plainText, StaffNo } from './fields';
 
 /**
  * Team contests (教工排球赛, 年级组 badminton teams): a captain registers a team by name with its
@@ -22,6 +22,7 @@ export type TeamSettings = v.InferOutput<typeof TeamSettingsSchema>;
 export const TeamName = v.pipe(
   v.string('请填写队名'),
   v.trim(),
+  plainText(),
   v.minLength(1, '请填写队名'),
   v.maxLength(20, '队名最多 20 个字'),
 );

@@ -95,6 +95,21 @@ it('counts reads against the audience roster, lists who has not read, and remind
   expect(await t.act(as(active[1]), 'notice.readers', { noticeId: notice._id })).toMatchObject({ ok: false, code: 'FORBIDDEN' });
 });
 
+it('tells a group leader nothing of a notice that is not out yet (draft or scheduled), its title included; organisers see it', async () => {
+  const unpublished = expectOk(await t.act(chair, 'notice.create', { draft: draft({ title: '关于调整绩效工资方案的征求意见稿' }) }));
+  const scheduled = await published({ title: '关于寒假值班安排的预告', publishAt: T0 + 5 * HOUR });
+  for (const notice of [unpublished, scheduled]) {
+    const answer = await t.act(as(leader), 'notice.readers', { noticeId: notice._id });
+    expect(answer).toEqual(await t.act(as(leader), 'notice.readers', { noticeId: 'no-such-notice' }));
+    expect(answer).toMatchObject({ ok: false, code: 'NOT_FOUND' });
+    expect(JSON.stringify(answer)).not.toContain(notice.title);
+    expect(expectOk(await t.act(committee, 'notice.readers', { noticeId: notice._id })).notice.title).toBe(notice.title);
+  }
+  // Once out, the leader follows their group's reads.
+  t.cloud.clock.set(T0 + 6 * HOUR);
+  expect(expectOk(await t.act(as(leader), 'notice.readers', { noticeId: scheduled._id }))).toMatchObject({ notice: { title: scheduled.title }, scope: 'group' });
+});
+
 it('publishing reminds the audience once, in the app (and by WeChat with a consent)', async () => {
   const notice = await published({ title: '在职教职工趣味运动会报名通知', everyone: false, audience: { statuses: ['active'] } });
   const messages = t.cloud.db.admin.find('messages', { reason: `notice:${notice._id}` });

@@ -118,13 +118,36 @@ describe('the saved plan', () => {
     const before = t.snapshot();
     expect(await t.act(chair, 'plan.makeDraft', { year: 2026, itemId: 'a1', kind: 'notice' })).toMatchObject({ ok: false, code: 'PLAN_ITEM_LINKED' });
     expect(t.snapshot()).toEqual(before);
-    const items = expectOk(await t.act(member, 'plan.get', { year: 2026 })).plan!.months.flatMap((m) => m.items);
+    const items = expectOk(await t.act(committee, 'plan.get', { year: 2026 })).plan!.months.flatMap((m) => m.items);
     expect(items.find((i) => i.id === 'a1')?.linked).toEqual({ kind: 'activity', id: activity.id });
 
     // Saving the plan again keeps the links and dates of items it still has.
     expectOk(await t.act(chair, 'plan.save', { year: 2026, title: '2026-2027学年工会工作计划', months }));
-    const again = expectOk(await t.act(member, 'plan.get', { year: 2026 })).plan!.months.flatMap((m) => m.items);
+    const again = expectOk(await t.act(committee, 'plan.get', { year: 2026 })).plan!.months.flatMap((m) => m.items);
     expect(again.find((i) => i.id === 'a1')).toMatchObject({ date: '2026-09-10', linked: { kind: 'activity', id: activity.id } });
+  });
+
+  it('links drafts only for organisers: members and group leaders get a link once they may open what it points to', async () => {
+    const leader = demo.openid(demo.members.find((m) => m.openid && m.roles.length === 1 && m.roles[0] === 'groupLeader')!.staffNo);
+    const linksAs = async (openid: string) =>
+      Object.fromEntries(expectOk(await t.act(openid, 'plan.get', { year: 2026 })).plan!.months.flatMap((m) => m.items).map((i) => [i.id, i.linked?.kind ?? null]));
+    const homeLinksAs = async (openid: string) =>
+      Object.fromEntries(expectOk(await t.act(openid, 'home.month', { month: '2026-10' })).planItems.map((i) => [i.id, i.linked?.kind ?? null]));
+    // The three drafts made above: an activity (a1), a vote (b1), a notice (b2).
+    expect(await linksAs(chair)).toEqual({ a1: 'activity', a2: null, b1: 'vote', b2: 'notice' });
+    expect(await linksAs(member)).toEqual({ a1: null, a2: null, b1: null, b2: null });
+    expect(await linksAs(leader)).toEqual({ a1: null, a2: null, b1: null, b2: null });
+    expect(await homeLinksAs(member)).toEqual({ b1: null, b2: null });
+    expect(await homeLinksAs(committee)).toEqual({ b1: 'vote', b2: 'notice' });
+    // No draft id anywhere in what a member receives.
+    const drafts = [...t.cloud.db.admin.find('activities', { status: 'draft' }), ...t.cloud.db.admin.find('votes', { status: 'draft' }), ...t.cloud.db.admin.find('notices', { status: 'draft' })].map((d) => String(d._id));
+    const seen = JSON.stringify([await t.act(member, 'plan.get', { year: 2026 }), await t.act(member, 'home.month', { month: '2026-09' }), await t.act(member, 'home.month', { month: '2026-10' })]);
+    expect(drafts.filter((id) => seen.includes(id))).toEqual([]);
+
+    // Published, the activity's link reaches everyone it is meant for.
+    const a1 = expectOk(await t.act(chair, 'plan.get', { year: 2026 })).plan!.months[0].items[0].linked!.id;
+    expectOk(await t.act(chair, 'activity.publish', { activityId: a1 }));
+    expect(await linksAs(member)).toEqual({ a1: 'activity', a2: null, b1: null, b2: null });
   });
 
   it('gives the home page the month: plan items, activities, open votes and notices in one call', async () => {

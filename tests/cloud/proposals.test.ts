@@ -187,6 +187,23 @@ describe('content safety', () => {
 });
 
 describe('triage, handling and rating', () => {
+  it('answers a reply from someone who does not handle the proposal exactly as one to a proposal that does not exist', async () => {
+    const assignedId = await assigned();
+    const acceptedId = await submitted({ title: '关于改善教师食堂午餐的建议' });
+    expectOk(await t.act(committee, 'proposal.triage', { proposalId: acceptedId, decision: { kind: 'accept' } }));
+    const text = '协办部门不能代替主办答复，这里只是试探。';
+    const before = t.snapshot();
+    const answers = [
+      await t.act(as(helperHandler), 'proposal.reply', { proposalId: assignedId, text }),
+      await t.act(as(helperHandler), 'proposal.reply', { proposalId: acceptedId, text }),
+      await t.act(as(helperHandler), 'proposal.reply', { proposalId: 'no-such-proposal', text }),
+      await t.act(as(plain), 'proposal.reply', { proposalId: assignedId, text }),
+      await t.act(as(leadHandler), 'proposal.reply', { proposalId: 'no-such-proposal', text }),
+    ];
+    expect(new Set(answers.map((a) => JSON.stringify(a)))).toEqual(new Set([JSON.stringify({ ok: false, code: 'NOT_FOUND', message: '要找的内容不存在或已被删除' })]));
+    expect(t.snapshot()).toEqual(before);
+  });
+
   it('goes round twice when a rater is unsatisfied, then closes when all are satisfied', async () => {
     const id = await submitted();
     const accepted = expectOk(await t.act(committee, 'proposal.triage', { proposalId: id, decision: { kind: 'accept' } }));
@@ -196,7 +213,7 @@ describe('triage, handling and rating', () => {
     expectOk(await t.act(committee, 'proposal.assign', { proposalId: id, leadId, helperIds: [helperId], deadline: T0 + 14 * DAY }));
     expect(expectOk(await t.act(as(leadHandler), 'proposal.list', { box: 'handling' })).proposals.map((p) => p._id)).toContain(id);
     expect(expectOk(await t.act(as(helperHandler), 'proposal.get', { proposalId: id })).can.reply).toBe(false);
-    refused(await t.act(as(helperHandler), 'proposal.reply', { proposalId: id, text: '协办部门不能代替主办答复。' }), 'NOT_HANDLER');
+    refused(await t.act(as(helperHandler), 'proposal.reply', { proposalId: id, text: '协办部门不能代替主办答复。' }), 'NOT_FOUND');
 
     expectOk(await reply(id, '第一轮答复：经研究，下学期试点课后托管。'));
     refused(await rate(plain, id, 'satisfied'), 'NOT_FOUND');

@@ -1,7 +1,17 @@
 import * as v from 'valibot';
 import type { FieldIssue } from '../../../../types/envelope';
-import { isUnreservedId } from '../../../../types/fields';
+import { isUnreservedId, visibleOrEmpty } from '../../../../types/fields';
 import { DomainError } from './domain-error';
+
+/**
+ * Input refused on purpose gets its own code, not "mistyped": an id spelled like an Object.prototype
+ * member, or text with nothing visible in it.
+ */
+function refusalCode(requirements: Set<unknown>): 'ID_RESERVED' | 'TEXT_INVISIBLE' | 'INVALID_INPUT' {
+  if (requirements.has(isUnreservedId)) return 'ID_RESERVED';
+  if (requirements.has(visibleOrEmpty)) return 'TEXT_INVISIBLE';
+  return 'INVALID_INPUT';
+}
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -14,15 +24,17 @@ const toFieldIssues = (issues: v.BaseIssue<unknown>[]): FieldIssue[] =>
     return { path, message: CHINESE.test(issue.message) ? issue.message : `${path || '输入'}的格式不正确` };
   });
 
-/** Parses input with the action's schema; refuses with INVALID_INPUT and field issues. */
+/**
+ * Parses input with the action's schema; refuses with field issues and INVALID_INPUT, ID_RESERVED or
+ * TEXT_INVISIBLE (see refusalCode).
+ */
 export function parseInput<S extends v.GenericSchema>(schema: S, input: unknown): v.InferOutput<S> {
   // Inputs are plain objects: an array would pass an object schema with no keys to check.
   if (Array.isArray(input)) throw new DomainError('INVALID_INPUT', undefined, [{ path: '', message: '输入的格式不正确' }]);
   const result = v.safeParse(schema, input === undefined ? {} : input);
   if (!result.success) {
-    // An id spelled like an Object.prototype member gets its own code: it is refused on purpose, not mistyped.
-    const reserved = result.issues.some((issue) => (issue as { requirement?: unknown }).requirement === isUnreservedId);
-    throw new DomainError(reserved ? 'ID_RESERVED' : 'INVALID_INPUT', undefined, toFieldIssues(result.issues));
+    const requirements = new Set(result.issues.map((issue) => (issue as { requirement?: unknown }).requirement));
+    throw new DomainError(refusalCode(requirements), undefined, toFieldIssues(result.issues));
   }
   return result.output;
 }
