@@ -6,7 +6,7 @@ import Taro from '@tarojs/taro';
 import type { ActionInput, ActionName, ActionOutput } from '../../types/actions';
 import type { Envelope, FieldIssue } from '../../types/envelope';
 import { CLIENT_ERROR_MESSAGES, type ClientErrorCode, type ErrorCode } from '../../types/errors';
-import { extensionOf, UPLOAD_EXTENSIONS, type UploadPurpose } from '../../types/uploads';
+import { extensionOf, UPLOAD_EXTENSIONS, type UploadPurpose } from '../../types/file-kinds';
 import {
   agreePrivacy as agreeWithTransport, openDocument as openWithTransport, phoneCode as phoneWithTransport, PHONE_BUTTON, pickFile as pickWithTransport,
   randomToken as tokenWithTransport, requestSubscribe as askWithTransport, send,

@@ -4,7 +4,7 @@
  * subpackage and the unit tests share them.
  */
 import { ATTACHMENT_EXTENSIONS, type AttachmentKind, type Notice, type NoticeSummary } from '../../../../types/notice';
-import { extensionOf } from '../../../../types/uploads';
+import { extensionOf } from '../../../../types/file-kinds';
 import { formatDateTime } from '../../../lib/time';
 
 /** Where a notice stands for its authors. Members only ever see published ones. */
