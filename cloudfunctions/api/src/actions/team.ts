@@ -11,7 +11,7 @@ import { collection } from '../lib/collections';
 import { DomainError } from '../lib/domain-error';
 import type { Handler } from '../lib/dispatch';
 import { answerInvitation, getTeam, holdTeam, teamsOf, withdrawTeam } from '../lib/teams';
-import { ownValue } from '../lib/own-keys';
+import { ownValue } from '../../../../types/own-keys';
 
 const me = (caller: Caller): Member => (caller as BoundCaller).member;
 
