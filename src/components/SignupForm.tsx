@@ -1,6 +1,7 @@
 import { Checkbox, CheckboxGroup, Label, Switch, Text, View } from '@tarojs/components';
 import { Input, InputNumber, Radio } from '@nutui/nutui-react-taro';
 import type { Answers, Choice } from '../../types/activity';
+import { ownValue } from '../../types/own-keys';
 import './SignupForm.scss';
 
 export interface SignupFormValue {
@@ -43,6 +44,7 @@ function MultiChoice({ choice, value, disabled, onChange }: { choice: MultiChoic
  */
 export function SignupForm({ choices, companionsMax, value, onChange, disabled = false, companionsHint }: SignupFormProps) {
   const answer = (id: string, next: Answers[string]) => onChange({ ...value, answers: { ...value.answers, [id]: next } });
+  const given = (id: string) => ownValue(value.answers, id);
 
   return (
     <View className="signup-form">
@@ -54,7 +56,7 @@ export function SignupForm({ choices, companionsMax, value, onChange, disabled =
             {choice.kind === 'multi' && <Text className="signup-form__hint">最多选 {choice.max} 项</Text>}
           </View>
           {choice.kind === 'single' && (
-            <Radio.Group value={(value.answers[choice.id] as string | undefined) ?? ''} disabled={disabled} onChange={(next) => answer(choice.id, String(next))}>
+            <Radio.Group value={(given(choice.id) as string | undefined) ?? ''} disabled={disabled} onChange={(next) => answer(choice.id, String(next))}>
               {choice.options.map((option) => (
                 <Radio key={option.id} className="signup-form__option" value={option.id}>
                   {option.label}
@@ -63,13 +65,13 @@ export function SignupForm({ choices, companionsMax, value, onChange, disabled =
             </Radio.Group>
           )}
           {choice.kind === 'multi' && (
-            <MultiChoice choice={choice} value={(value.answers[choice.id] as string[] | undefined) ?? []} disabled={disabled} onChange={(next) => answer(choice.id, next)} />
+            <MultiChoice choice={choice} value={(given(choice.id) as string[] | undefined) ?? []} disabled={disabled} onChange={(next) => answer(choice.id, next)} />
           )}
           {choice.kind === 'text' && (
             <Input
               className="signup-form__text"
               placeholder={`请填写${choice.label}`}
-              value={(value.answers[choice.id] as string | undefined) ?? ''}
+              value={(given(choice.id) as string | undefined) ?? ''}
               maxLength={100}
               disabled={disabled}
               onChange={(next) => answer(choice.id, next)}
@@ -77,11 +79,11 @@ export function SignupForm({ choices, companionsMax, value, onChange, disabled =
           )}
           {choice.kind === 'yesno' && (
             <View className="signup-form__yesno">
-              <Text className="signup-form__hint">{value.answers[choice.id] === true ? '是' : '否'}</Text>
+              <Text className="signup-form__hint">{given(choice.id) === true ? '是' : '否'}</Text>
               <Switch
                 className="signup-form__switch"
                 color="#b3261e"
-                checked={value.answers[choice.id] === true}
+                checked={given(choice.id) === true}
                 disabled={disabled}
                 aria-label={choice.label}
                 onChange={(e) => answer(choice.id, e.detail.value)}

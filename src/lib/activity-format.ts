@@ -4,6 +4,7 @@
  */
 import type { ActivitySummary, Answers, Audience, Choice, MyStanding } from '../../types/activity';
 import { GENDER_LABELS, STATUS_LABELS } from '../../types/labels';
+import { ownValue } from '../../types/own-keys';
 
 type Places = Pick<ActivitySummary, 'capacity' | 'taken'>;
 
@@ -47,7 +48,7 @@ export function answerText(choice: Choice, answer: Answers[string] | undefined):
 /** Every answered question as 「question：answer」 pairs, in the form's order. */
 export const answerLines = (choices: readonly Choice[], answers: Answers): Array<{ question: string; answer: string }> =>
   choices
-    .map((choice) => ({ question: choice.label, answer: answerText(choice, answers[choice.id]) }))
+    .map((choice) => ({ question: choice.label, answer: answerText(choice, ownValue(answers, choice.id)) }))
     .filter((line) => line.answer !== '');
 
 /**
@@ -56,7 +57,7 @@ export const answerLines = (choices: readonly Choice[], answers: Answers): Array
  */
 export function answersProblem(choices: readonly Choice[], answers: Answers): string {
   for (const choice of choices) {
-    const answer = answers[choice.id];
+    const answer = ownValue(answers, choice.id);
     const empty = answer === undefined || answer === '' || (Array.isArray(answer) && answer.length === 0);
     if (choice.required && empty && choice.kind !== 'yesno') return `请回答「${choice.label}」`;
     if (choice.kind === 'multi' && Array.isArray(answer) && answer.length > choice.max) return `「${choice.label}」最多选 ${choice.max} 项`;
@@ -66,13 +67,15 @@ export function answersProblem(choices: readonly Choice[], answers: Answers): st
 
 /** Only answered questions go to the cloud; yes/no questions are always answered (the switch). */
 export function answersToSend(choices: readonly Choice[], answers: Answers): Answers {
-  const sent: Answers = {};
+  const sent: Array<[string, Answers[string]]> = [];
   for (const choice of choices) {
-    const answer = choice.kind === 'yesno' ? answers[choice.id] === true : answers[choice.id];
+    const given = ownValue(answers, choice.id);
+    const answer = choice.kind === 'yesno' ? given === true : given;
     if (answer === undefined || answer === '' || (Array.isArray(answer) && answer.length === 0)) continue;
-    sent[choice.id] = typeof answer === 'string' ? answer.trim() : answer;
+    sent.push([choice.id, typeof answer === 'string' ? answer.trim() : answer]);
   }
-  return sent;
+  // fromEntries makes own keys; `sent[id] = …` with an id `__proto__` would replace the prototype.
+  return Object.fromEntries(sent);
 }
 
 /** Upcoming first (soonest first), then past ones (most recent first), as 我的报名 lists them. */

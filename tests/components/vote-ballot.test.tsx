@@ -135,6 +135,28 @@ test('appraisal: every subject must be graded before the ballot can be cast', as
   expect(await screen.findByText('已投票', { selector: '.ballot__voted' })).toBeInTheDocument();
 });
 
+test('appraisal: subjects whose ids are named like what every object has (toString, constructor) still need a grade each', async () => {
+  // Such ids are refused now (ID_RESERVED), but a vote stored before may carry them.
+  const content = { kind: 'appraisal' as const, subjects: appraisalContent.subjects.map((s, i) => ({ ...s, id: ['toString', 'constructor'][i] })) };
+  const detail = aVoteDetail({}, { title: '校领导班子民主评议', content });
+  answer({ 'vote.get': detail, 'vote.cast': castDetail(detail) });
+  render(<BallotPage />);
+  await screen.findByText('校领导班子民主评议');
+  expect(screen.getByText('已评 0/2 人')).toBeInTheDocument();
+  expect(isDisabled(button('投票'))).toBe(true);
+
+  await tapAndSettle(radio('陈校长 优秀'));
+  expect(screen.getByText('还有 1 位没有评议，请为每一位选择等次')).toBeInTheDocument();
+  expect(isDisabled(button('投票'))).toBe(true);
+  await tapAndSettle(radio('周书记 称职'));
+  expect(checked(radio('周书记 称职'))).toBe(true);
+  expect(screen.getByText('已评 2/2 人')).toBeInTheDocument();
+
+  await tapAndSettle(button('投票'));
+  expect(showModal).toHaveBeenLastCalledWith(expect.objectContaining({ content: '你的评议：陈校长：优秀，周书记：称职。提交后不能修改。' }));
+  await waitFor(() => expect(callsTo('vote.cast')).toEqual([{ voteId: 'v1', ballot: { kind: 'appraisal', grades: { toString: 'excellent', constructor: 'competent' } } }]));
+});
+
 test('motion: a named vote shows the member’s own stance afterwards and lets them change it', async () => {
   const detail = aVoteDetail(
     { resultsNote: '投票中实时公布' },

@@ -12,7 +12,7 @@ import { historyEntry, listDepartments, mustGetProposal, mustTransition, transit
 import { runInTransaction } from '../lib/transaction';
 import { tellProposalReplied } from '../lib/tell-replied';
 import { freshDetail } from './proposal';
-import { hasOwn, ownValue } from '../lib/own-keys';
+import { hasOwn, ownValue } from '../../../../types/own-keys';
 
 const me = (caller: Caller): Member => (caller as BoundCaller).member;
 const MERGEABLE = ['submitted', 'accepted', 'assigned', 'replied'];

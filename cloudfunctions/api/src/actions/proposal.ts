@@ -8,7 +8,7 @@ import { screenText } from '../lib/content-check';
 import { DomainError } from '../lib/domain-error';
 import type { Handler } from '../lib/dispatch';
 import { getProposal, historyEntry, listDepartments, mustGetProposal, mustGetSession, mustTransition, readProposals } from '../lib/proposals-repo';
-import { hasOwn, ownValue } from '../lib/own-keys';
+import { hasOwn, ownValue } from '../../../../types/own-keys';
 
 const me = (caller: Caller): Member => (caller as BoundCaller).member;
 

@@ -12,7 +12,7 @@ import { DomainError } from '../lib/domain-error';
 import type { Handler } from '../lib/dispatch';
 import { membersInAudience } from '../lib/members-repo';
 import { answerInvitation, getTeam, holdTeam, teamsOf, withdrawTeam } from '../lib/teams';
-import { ownValue } from '../lib/own-keys';
+import { ownValue } from '../../../../types/own-keys';
 
 const me = (caller: Caller): Member => (caller as BoundCaller).member;
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Answers, Choice, ParticipantRow } from '../../../../types/activity';
-import { ownValue } from '../lib/own-keys';
+import { ownValue } from '../../../../types/own-keys';
 
 const SHANGHAI_MS = 8 * 60 * 60 * 1000;
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -3,7 +3,7 @@ import type { FieldIssue } from '../../../../types/envelope';
 import type { ErrorCode } from '../../../../types/errors';
 import type { Member } from '../../../../types/member';
 import { DomainError } from '../lib/domain-error';
-import { ownValue } from '../lib/own-keys';
+import { ownValue } from '../../../../types/own-keys';
 
 /** Organisers run activities: the chair and committee members. */
 export const isOrganiser = (member: Pick<Member, 'roles'>): boolean => member.roles.includes('chair') || member.roles.includes('committee');

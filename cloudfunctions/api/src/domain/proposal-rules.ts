@@ -9,7 +9,7 @@ import type {
   Rating,
 } from '../../../../types/proposal';
 import { RATINGS } from '../../../../types/labels';
-import { hasOwn, ownValue } from '../lib/own-keys';
+import { hasOwn, ownValue } from '../../../../types/own-keys';
 
 /** The proposal committee's work: the chair and members of 提案工作委员会. */
 export const isCommittee = (member: Pick<Member, 'roles'>): boolean => member.roles.includes('chair') || member.roles.includes('proposalCommittee');

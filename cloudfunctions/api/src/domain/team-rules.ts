@@ -5,7 +5,7 @@ import type { Member } from '../../../../types/member';
 import type { Team, TeamPlayerStatus, TeamSettings, TeamView } from '../../../../types/team';
 import { DomainError } from '../lib/domain-error';
 import { inAudience, signupRefusal, type Refusal } from './activity-rules';
-import { ownValue } from '../lib/own-keys';
+import { ownValue } from '../../../../types/own-keys';
 
 /**
  * A team's `_id`: the activity and a digest of its name (trimmed, case folded), so a second team

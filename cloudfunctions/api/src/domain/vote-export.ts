@@ -3,7 +3,7 @@ import { GRADES, GRADE_LABELS, STANCE_LABELS, VOTE_KIND_LABELS } from '../../../
 import type { Ballot, Vote, VoteContent, VoteResults } from '../../../../types/vote';
 import { OTHER_OPTION } from '../../../../types/vote';
 import { shanghaiStamp } from './activity-export';
-import { ownValue } from '../lib/own-keys';
+import { ownValue } from '../../../../types/own-keys';
 
 export const RESULTS_SHEET = '投票结果';
 export const BALLOTS_SHEET = '投票明细';

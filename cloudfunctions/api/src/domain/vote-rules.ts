@@ -3,7 +3,7 @@ import type { Member } from '../../../../types/member';
 import { OTHER_OPTION, type Ballot, type Grade, type Vote, type VoteContent, type VotePhase, type VoteResults } from '../../../../types/vote';
 import { inAudience, shanghaiText } from './activity-rules';
 import { DomainError } from '../lib/domain-error';
-import { hasOwn, ownValue } from '../lib/own-keys';
+import { hasOwn, ownValue } from '../../../../types/own-keys';
 
 /** Where a vote stands now: a closed status or a passed closing time both mean closed. */
 export function votePhase(vote: Pick<Vote, 'status' | 'opensAt' | 'closesAt'>, now: number): VotePhase {

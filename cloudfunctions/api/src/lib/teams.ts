@@ -19,7 +19,7 @@ import { _ } from './cloud';
 import { collection } from './collections';
 import { DomainError } from './domain-error';
 import { isDuplicateKey } from './duplicate-key';
-import { ownValue } from './own-keys';
+import { ownValue } from '../../../../types/own-keys';
 
 export async function getTeam(id: string): Promise<Team | null> {
   const { data } = await collection('teams').doc(id).get();

@@ -5,7 +5,7 @@ import { _ } from './cloud';
 import { collection } from './collections';
 import { DomainError } from './domain-error';
 import { audienceWhere, membersInAudience } from './members-repo';
-import { ownValue } from './own-keys';
+import { ownValue } from '../../../../types/own-keys';
 
 /** Everything of a vote but the ballots of a named vote (read one voter's with `myBallotState`). */
 export async function getVote(voteId: string): Promise<Vote | null> {

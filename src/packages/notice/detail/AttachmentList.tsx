@@ -2,6 +2,7 @@ import { View, Text, Image } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Attachment } from '../../../../types/notice';
+import { ownValue } from '../../../../types/own-keys';
 import { InlineMessage } from '../../../components/InlineMessage';
 import { openDocument } from '../../../gateway/cloud';
 import { messageOf } from '../../../lib/cloud-message';
@@ -24,17 +25,19 @@ export function AttachmentList({ attachments, urls }: AttachmentListProps) {
   const [problem, setProblem] = useState('');
   const images = attachments.filter((a) => kindOf(a) === 'image');
   const documents = attachments.filter((a) => kindOf(a) !== 'image');
-  const imageUrls = images.map((a) => urls[a.fileID]).filter(Boolean);
+  /** The attachment's temporary URL, or '' when the cloud gave none. */
+  const urlOf = (a: Attachment): string => ownValue(urls, a.fileID) ?? '';
+  const imageUrls = images.map(urlOf).filter(Boolean);
 
   const preview = (a: Attachment) => {
-    const url = urls[a.fileID];
+    const url = urlOf(a);
     setProblem('');
     if (!url) return setProblem(`「${a.name}」暂时打不开，请下拉刷新后再试`);
     Taro.previewImage({ current: url, urls: imageUrls }).catch(() => setProblem('图片暂时打不开，请稍后再试'));
   };
 
   const open = async (a: Attachment) => {
-    const url = urls[a.fileID];
+    const url = urlOf(a);
     setProblem('');
     if (!url) return setProblem(`「${a.name}」暂时打不开，请下拉刷新后再试`);
     setOpening(a.fileID);
@@ -53,7 +56,7 @@ export function AttachmentList({ attachments, urls }: AttachmentListProps) {
         <View className="notice-files__images">
           {images.map((a) => (
             <View key={a.fileID} className="notice-files__thumb" role="button" aria-label={`查看图片 ${a.name}`} onClick={() => preview(a)}>
-              {urls[a.fileID] ? <Image className="notice-files__image" src={urls[a.fileID]} mode="aspectFill" /> : <Text className="notice-files__missing">图片暂不可用</Text>}
+              {urlOf(a) ? <Image className="notice-files__image" src={urlOf(a)} mode="aspectFill" /> : <Text className="notice-files__missing">图片暂不可用</Text>}
             </View>
           ))}
         </View>

@@ -4,6 +4,7 @@
  */
 import type { CoSigner, HistoryEntry, Proposal, ProposalAbilities, ProposalDetail, ProposalSummary, RatingEntry, Reply } from '../../../../types/proposal';
 import { RATING_LABELS } from '../../../../types/labels';
+import { ownValue } from '../../../../types/own-keys';
 import { formatDate, formatDateTime, shanghaiWallTime } from '../../../lib/time';
 
 export interface HistoryLine {
@@ -166,7 +167,7 @@ export function filterDelegates(delegates: readonly Delegate[], text: string): D
 
 /** What an invitation would mean for someone already asked: signed and waiting cannot be asked again. */
 export function inviteState(coSigners: Proposal['coSigners'], memberId: string): 'signed' | 'invited' | 'declined' | 'none' {
-  return coSigners[memberId]?.state ?? 'none';
+  return ownValue(coSigners, memberId)?.state ?? 'none';
 }
 
 /** 至少写 2 个字: the reason a committee gives, checked as the cloud will. */

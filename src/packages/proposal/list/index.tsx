@@ -13,7 +13,7 @@ import './index.scss';
 
 interface BoxListProps {
   box: Box;
-  sessionNames: Record<string, string>;
+  sessionNames: ReadonlyMap<string, string>;
   currentSessionId: string | null;
   isDelegate: boolean;
   onFlags: (flags: ListFlags) => void;
@@ -44,7 +44,7 @@ function BoxList({ box, sessionNames, currentSessionId, isDelegate, onFlags, onF
         <ProposalCard
           key={proposal._id}
           proposal={proposal}
-          sessionName={severalSessions ? sessionNames[proposal.sessionId] : undefined}
+          sessionName={severalSessions ? sessionNames.get(proposal.sessionId) : undefined}
           onOpen={() => void Taro.navigateTo({ url: PROPOSAL_PAGES.detail(proposal._id) })}
         />
       ))}
@@ -64,7 +64,7 @@ export default function ProposalListPage() {
   const reloadBox = useRef<() => Promise<void>>();
   const sessions = useAction('congress.sessions', {});
   const current = sessions.data?.sessions.find((s) => s._id === sessions.data?.current) ?? null;
-  const sessionNames = Object.fromEntries((sessions.data?.sessions ?? []).map((s) => [s._id, s.name]));
+  const sessionNames = new Map((sessions.data?.sessions ?? []).map((s) => [s._id, s.name]));
 
   usePullDownRefresh(() => {
     void Promise.all([sessions.reload(), reloadBox.current?.()]).finally(() => Taro.stopPullDownRefresh());

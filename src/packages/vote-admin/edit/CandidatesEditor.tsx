@@ -2,6 +2,7 @@ import { View, Text, Image } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useState } from 'react';
+import { ownValue } from '../../../../types/own-keys';
 import { InlineMessage } from '../../../components/InlineMessage';
 import { pickFile } from '../../../gateway/cloud';
 import { messageOf } from '../../../lib/cloud-message';
@@ -19,6 +20,8 @@ export interface CandidatesEditorProps {
 export function CandidatesEditor({ candidates, update, photoUrls }: CandidatesEditorProps) {
   const [uploading, setUploading] = useState('');
   const [problem, setProblem] = useState('');
+  /** The stored photo's temporary URL, or '' (none yet, or one just uploaded and not yet saved). */
+  const photoUrl = (fileId: string): string => (fileId && ownValue(photoUrls, fileId)) || '';
 
   const choosePhoto = async (candidateId: string, patch: (p: Partial<CandidateForm>) => void) => {
     setProblem('');
@@ -45,8 +48,11 @@ export function CandidatesEditor({ candidates, update, photoUrls }: CandidatesEd
             <Input placeholder={`候选人 ${index + 1} 工号（选填，用于关联会员）`} value={candidate.memberId} maxLength={32} onChange={(memberId) => patch({ memberId })} />
             <TextArea placeholder={`候选人 ${index + 1} 简介（选填），例如 任教学科、主要事迹`} value={candidate.intro} maxLength={300} autoSize onChange={(intro) => patch({ intro })} />
             <View className="vote-edit__photo">
-              {candidate.photo && photoUrls[candidate.photo] && <Image className="vote-edit__photo-image" src={photoUrls[candidate.photo]} mode="aspectFill" />}
-              {candidate.photo && !photoUrls[candidate.photo] && <Text className="vote-edit__photo-done">已添加照片</Text>}
+              {photoUrl(candidate.photo) ? (
+                <Image className="vote-edit__photo-image" src={photoUrl(candidate.photo)} mode="aspectFill" />
+              ) : (
+                candidate.photo && <Text className="vote-edit__photo-done">已添加照片</Text>
+              )}
               <Button
                 size="small"
                 fill="outline"

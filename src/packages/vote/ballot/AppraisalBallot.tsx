@@ -1,6 +1,7 @@
 import { View, Text } from '@tarojs/components';
 import type { VoteContent } from '../../../../types/vote';
 import { GRADE_LABELS, GRADES } from '../../../../types/labels';
+import { ownValue } from '../../../../types/own-keys';
 import { progressText, type BallotDraft } from '../lib/ballot';
 
 type Appraisal = Extract<VoteContent, { kind: 'appraisal' }>;
@@ -21,33 +22,36 @@ export function AppraisalBallot({ content, draft, onChange, disabled = false }: 
         <Text className="ballot__limit">请为每一位评议对象选择一个等次</Text>
         <Text className="ballot__progress">{progressText(content, draft)}</Text>
       </View>
-      {content.subjects.map((subject) => (
-        <View key={subject.id} className={`appraisal-subject${draft.grades[subject.id] ? '' : ' appraisal-subject--open'}`}>
-          <View className="appraisal-subject__who">
-            <Text className="appraisal-subject__name">{subject.name}</Text>
-            {subject.title && <Text className="appraisal-subject__title">{subject.title}</Text>}
+      {content.subjects.map((subject) => {
+        const graded = ownValue(draft.grades, subject.id);
+        return (
+          <View key={subject.id} className={`appraisal-subject${graded ? '' : ' appraisal-subject--open'}`}>
+            <View className="appraisal-subject__who">
+              <Text className="appraisal-subject__name">{subject.name}</Text>
+              {subject.title && <Text className="appraisal-subject__title">{subject.title}</Text>}
+            </View>
+            <View className="appraisal-subject__grades" role="radiogroup" aria-label={subject.name}>
+              {GRADES.map((grade) => {
+                const chosen = graded === grade;
+                return (
+                  <View
+                    key={grade}
+                    className={`grade-chip${chosen ? ' grade-chip--chosen' : ''}`}
+                    role="radio"
+                    aria-checked={chosen}
+                    aria-label={`${subject.name} ${GRADE_LABELS[grade]}`}
+                    onClick={() => {
+                      if (!disabled) onChange({ kind: 'appraisal', grades: { ...draft.grades, [subject.id]: grade } });
+                    }}
+                  >
+                    {GRADE_LABELS[grade]}
+                  </View>
+                );
+              })}
+            </View>
           </View>
-          <View className="appraisal-subject__grades" role="radiogroup" aria-label={subject.name}>
-            {GRADES.map((grade) => {
-              const chosen = draft.grades[subject.id] === grade;
-              return (
-                <View
-                  key={grade}
-                  className={`grade-chip${chosen ? ' grade-chip--chosen' : ''}`}
-                  role="radio"
-                  aria-checked={chosen}
-                  aria-label={`${subject.name} ${GRADE_LABELS[grade]}`}
-                  onClick={() => {
-                    if (!disabled) onChange({ kind: 'appraisal', grades: { ...draft.grades, [subject.id]: grade } });
-                  }}
-                >
-                  {GRADE_LABELS[grade]}
-                </View>
-              );
-            })}
-          </View>
-        </View>
-      ))}
+        );
+      })}
     </View>
   );
 }

@@ -1,6 +1,7 @@
 import { View, Text, Image } from '@tarojs/components';
 import { useState } from 'react';
 import type { VoteContent } from '../../../../types/vote';
+import { ownValue } from '../../../../types/own-keys';
 import { electionLimitText, overLimitText, progressText, togglePick, type BallotDraft } from '../lib/ballot';
 import { ChoiceRow } from '../../../components/ChoiceRow';
 
@@ -37,7 +38,7 @@ export function ElectionBallot({ content, draft, onChange, photoUrls, disabled =
         <Text className="ballot__progress">{progressText(content, draft)}</Text>
       </View>
       {content.candidates.map((candidate) => {
-        const photo = candidate.photo ? photoUrls[candidate.photo] : undefined;
+        const photo = candidate.photo ? ownValue(photoUrls, candidate.photo) : undefined;
         return (
           <ChoiceRow key={candidate.id} label={candidate.name} checked={draft.picks.includes(candidate.id)} multiple disabled={disabled} onTap={() => toggle(candidate.id)}>
             <View className="candidate">

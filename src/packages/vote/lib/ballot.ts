@@ -4,12 +4,19 @@
  */
 import type { Ballot, Grade, OTHER_OPTION as OtherOptionId, Stance, VoteContent } from '../../../../types/vote';
 import { GRADE_LABELS, STANCE_LABELS } from '../../../../types/labels';
+import { ownValue } from '../../../../types/own-keys';
 
 /**
  * The contract's OTHER_OPTION, checked against it by type only: importing the value would bring
  * the whole validation library into this subpackage for one short string.
  */
 export const OTHER_OPTION: typeof OtherOptionId = 'other';
+
+/** A subject's grade as a one-entry list, or none (an own key only: see types/own-keys). */
+const gradeEntry = (grades: Readonly<Record<string, Grade>>, id: string): Array<[string, Grade]> => {
+  const grade = ownValue(grades, id);
+  return grade ? [[id, grade]] : [];
+};
 
 /** What the member has chosen so far; `toBallot` turns a complete one into what the cloud takes. */
 export type BallotDraft =
@@ -85,7 +92,7 @@ export function ballotProblem(content: VoteContent, draft: BallotDraft): string 
     }
     case 'appraisal': {
       const grades = (draft as Extract<BallotDraft, { kind: 'appraisal' }>).grades;
-      const left = content.subjects.filter((s) => !grades[s.id]).length;
+      const left = content.subjects.filter((s) => !ownValue(grades, s.id)).length;
       return left > 0 ? `还有 ${left} 位没有评议，请为每一位选择等次` : '';
     }
     case 'motion':
@@ -110,7 +117,7 @@ export function toBallot(content: VoteContent, draft: BallotDraft): Ballot {
     }
     case 'appraisal': {
       const grades = draft.kind === 'appraisal' ? draft.grades : {};
-      return { kind: 'appraisal', grades: Object.fromEntries(content.subjects.filter((s) => grades[s.id]).map((s) => [s.id, grades[s.id]])) };
+      return { kind: 'appraisal', grades: Object.fromEntries(content.subjects.flatMap((s) => gradeEntry(grades, s.id))) };
     }
     case 'motion':
       return { kind: 'motion', stance: (draft.kind === 'motion' && draft.stance) || 'abstain' };
@@ -145,7 +152,7 @@ export function ballotLines(content: VoteContent, ballot: Ballot): string[] {
     }
     case 'appraisal': {
       const grades = (ballot as Extract<Ballot, { kind: 'appraisal' }>).grades;
-      return content.subjects.filter((s) => grades[s.id]).map((s) => `${s.name}：${GRADE_LABELS[grades[s.id]]}`);
+      return content.subjects.flatMap((s) => gradeEntry(grades, s.id).map(([, grade]) => `${s.name}：${GRADE_LABELS[grade]}`));
     }
     case 'motion':
       return [`你的意见：${STANCE_LABELS[(ballot as Extract<Ballot, { kind: 'motion' }>).stance]}`];
@@ -168,7 +175,7 @@ export function confirmationText(content: VoteContent, ballot: Ballot, changeabl
 export function progressText(content: VoteContent, draft: BallotDraft): string {
   if (content.kind === 'election' && draft.kind === 'election') return `已选 ${draft.picks.length} 人`;
   if (content.kind === 'appraisal' && draft.kind === 'appraisal') {
-    return `已评 ${content.subjects.filter((s) => draft.grades[s.id]).length}/${content.subjects.length} 人`;
+    return `已评 ${content.subjects.filter((s) => ownValue(draft.grades, s.id)).length}/${content.subjects.length} 人`;
   }
   if (content.kind === 'poll' && draft.kind === 'poll') return `已选 ${draft.picks.length} 项`;
   return '';
