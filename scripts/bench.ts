@@ -103,6 +103,7 @@ async function main() {
     ...[build, functions, sizes, signup, votes, reminders, screens].filter((p) => !p.ok).map(() => 'a part failed'),
     ...(sizes.ok && sizes.value.packages.some((p) => p.over) ? ['a package is over budget'] : []),
     ...(signup.ok && (signup.value.rows[0].overbooked || signup.value.rows[0].duplicates) ? ['the sign-up race overbooked'] : []),
+    ...(signup.ok && (signup.value.rows[0].outOfOrder || signup.value.rows[0].stranded) ? ['the sign-up race broke arrival order or stranded a sign-up'] : []),
     ...(votes.ok && (votes.value.counted !== votes.value.options.voters || votes.value.uniqueVoters !== votes.value.votersMarked) ? ['the vote race miscounted'] : []),
     ...(screens.ok && screens.value.some((r) => r.grows) ? ['a screen grows'] : []),
   ];

@@ -55,6 +55,10 @@ export interface SignupRow {
   overbooked: number;
   duplicates: number;
   waitlisted: number;
+  /** Sign-ups whose status breaks first come, first served along the variant's own order of arrival. */
+  outOfOrder: number;
+  /** Sign-ups neither confirmed nor waitlisted (half made). */
+  stranded: number;
 }
 
 export interface SignupBench {
@@ -93,7 +97,26 @@ async function race(send: (staffNo: string, companions: number) => Promise<unkno
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-function tally(variant: string, ms: number, signups: Array<{ memberId: string; status: string; seats: number }>, o: SignupOptions): SignupRow {
+type Stored = { memberId: string; status: string; seats: number; seq?: number; arrivedAt: number };
+
+/**
+ * Along the order of arrival (the number the real function gives each sign-up; the naive one has
+ * only its clock), sign-ups are confirmed while their seats fit and everyone from the first that
+ * does not fit waits. Counts those whose status says otherwise.
+ */
+function outOfOrder(signups: Stored[], capacity: number): number {
+  const held = signups.filter((s) => s.status === 'confirmed' || s.status === 'waitlisted');
+  const order = [...held].sort((a, b) => (a.seq ?? a.arrivedAt) - (b.seq ?? b.arrivedAt));
+  let seats = 0;
+  let full = false;
+  return order.filter((s) => {
+    full ||= seats + s.seats > capacity;
+    if (!full) seats += s.seats;
+    return s.status !== (full ? 'waitlisted' : 'confirmed');
+  }).length;
+}
+
+function tally(variant: string, ms: number, signups: Stored[], o: SignupOptions): SignupRow {
   const confirmed = signups.filter((s) => s.status === 'confirmed');
   const taken = confirmed.reduce((sum, s) => sum + s.seats, 0);
   const active = signups.filter((s) => s.status === 'confirmed' || s.status === 'waitlisted');
@@ -105,6 +128,8 @@ function tally(variant: string, ms: number, signups: Array<{ memberId: string; s
     overbooked: Math.max(0, taken - o.capacity),
     duplicates: active.length - new Set(active.map((s) => s.memberId)).size,
     waitlisted: signups.filter((s) => s.status === 'waitlisted').length,
+    outOfOrder: outOfOrder(signups, o.capacity),
+    stranded: signups.length - active.length,
   };
 }
 
@@ -143,7 +168,7 @@ export async function benchSignup(options: Partial<SignupOptions> = {}): Promise
       people,
       o,
     );
-    const real = tally('activity.signUp (conditional updates)', realMs, cloud.db.admin.find('signups', { activityId: realId }) as never, o);
+    const real = tally('activity.signUp (one transaction per sign-up)', realMs, cloud.db.admin.find('signups', { activityId: realId }) as never, o);
     const naive = tally('naive count-then-insert', naiveMs, cloud.db.admin.find('naive_signups', { activityId: naiveId }) as never, o);
     const counter = cloud.db.admin.find('activities', { _id: realId })[0] as { taken: number; waiting: number };
     return { options: o, rows: [real, naive], counter: { taken: counter.taken, waiting: counter.waiting } };
@@ -161,7 +186,7 @@ export function signupHeading(b: SignupBench): string {
 export function signupTable(b: SignupBench): string {
   const { capacity } = b.options;
   return markdownTable(
-    ['variant', 'places taken / capacity', 'waitlisted', 'overbooked places', 'duplicates', 'sign-ups/s'],
-    b.rows.map((r) => [r.variant, `${r.taken} / ${capacity}`, r.waitlisted, r.overbooked, r.duplicates, r.perSecond]),
+    ['variant', 'places taken / capacity', 'waitlisted', 'overbooked places', 'duplicates', 'out of arrival order', 'stranded', 'sign-ups/s'],
+    b.rows.map((r) => [r.variant, `${r.taken} / ${capacity}`, r.waitlisted, r.overbooked, r.duplicates, r.outOfOrder, r.stranded, r.perSecond]),
   );
 }

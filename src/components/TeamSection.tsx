@@ -37,15 +37,9 @@ export function TeamSection({ board: data, onChange }: { board: TeamBoard; onCha
     setBusy(true);
     setProblem('');
     try {
-      const answered = await call('team.respond', { teamId: team._id, accept }, { silent: true });
-      const free = !accept && data.teamsLeft > 0;
-      onChange({
-        ...data,
-        teams: data.teams.map((t) => (t._id === answered._id ? answered : t)),
-        mine: accept ? answered : null,
-        invitations: [],
-        canRegister: free ? { ok: true } : { ok: false, reason: accept ? '你已经在一支球队里了' : '参赛队伍已满' },
-      });
+      await call('team.respond', { teamId: team._id, accept }, { silent: true });
+      // The board as the server now has it: other invitations stay open, and whether I may register is its call.
+      onChange(await call('team.list', { activityId }, { silent: true }));
       notifyActivityChanged('detail');
       void Taro.showToast({ title: accept ? '已加入球队' : '已拒绝邀请', icon: accept ? 'success' : 'none' });
     } catch (e) {
@@ -82,7 +76,7 @@ export function TeamSection({ board: data, onChange }: { board: TeamBoard; onCha
             <Text className="activity__line">{playersText(mine)}</Text>
           </View>
         )}
-        {!mine && !data.invitations.length && (data.canRegister.ok ? (
+        {!mine && (data.canRegister.ok ? (
           <Button type="primary" block onClick={() => Taro.navigateTo({ url: TEAM_PAGES.register(activityId) })}>组建球队</Button>
         ) : (
           <Text className="activity__hint">{data.canRegister.reason}</Text>

@@ -30,7 +30,7 @@ import { activityDraft, demo, root, seedBoundMembers } from './support/harness';
 import { election, voteDraft } from './support/votes';
 import { expectArrivalOrder } from './support/arrival-order';
 
-jest.setTimeout(180_000);
+jest.setTimeout(240_000);
 
 const PEOPLE = 300;
 const CAPACITY = 50;

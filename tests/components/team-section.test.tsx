@@ -63,22 +63,32 @@ test('a team contest shows the teams, not the individual sign-up form; 组建球
   expect(taro.navigateTo).toHaveBeenLastCalledWith({ url: '/packages/team/teams/index?id=act1' });
 });
 
-test('accepting an invitation sends team.respond and shows my team', async () => {
+test('accepting an invitation sends team.respond and shows my team as the server then has it', async () => {
   const accepted = aTeam({ confirmed: 2, complete: true, players: [aTeam().players[0], { ...aTeam().players[1], status: 'confirmed' }] });
   answer({
-    'activity.get': { ...teamDetail(), teamBoard: aBoard({ invitations: [aTeam()], canRegister: { ok: false, reason: '你收到了球队邀请，请先回复' } }) },
+    'activity.get': { ...teamDetail(), teamBoard: aBoard({ invitations: [aTeam()] }) },
     'team.respond': accepted,
+    'team.list': aBoard({ teams: [accepted], mine: accepted, canRegister: { ok: false, reason: '你已经在一支球队里了' } }),
   });
   render(<ActivityPage />);
   expect(await screen.findByText('「语文组一队」邀请你加入')).toBeInTheDocument();
   expect(screen.getByText('队长：张老师；队员：张老师（队长）、李老师（待确认）')).toBeInTheDocument();
   await tapAndSettle(button('接受'));
   expect(callsTo('team.respond')).toEqual([{ teamId: 'team1', accept: true }]);
+  expect(callsTo('team.list')).toEqual([{ activityId: 'act1' }]);
   expect(await screen.findByText('我的球队：语文组一队（已成队）')).toBeInTheDocument();
   expect(screen.getByText('张老师（队长）、李老师（已确认）')).toBeInTheDocument();
   expect(screen.queryByText('接受')).not.toBeInTheDocument();
   expect(button('管理我的球队 · 全部球队（1）')).toBeInTheDocument();
   expect(taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已加入球队' }));
+});
+
+test('an invitation does not keep a member from registering a team of their own (issue 12: junk teams)', async () => {
+  answer({ 'activity.get': { ...teamDetail(), teamBoard: aBoard({ invitations: [aTeam()] }) } });
+  render(<ActivityPage />);
+  expect(await screen.findByText('「语文组一队」邀请你加入')).toBeInTheDocument();
+  await tapAndSettle(button('组建球队'));
+  expect(taro.navigateTo).toHaveBeenCalledWith({ url: '/packages/team/register/index?id=act1' });
 });
 
 test('a captain withdraws the team from the teams page; a player leaves theirs', async () => {

@@ -36,10 +36,8 @@ export async function teamBoard(activity: Activity, viewer: Member): Promise<Tea
   const mineAt = teams.findIndex((_team, i) => countsAsPlaying(statusIn(i) ?? 'declined'));
   const invitations = views.filter((_view, i) => statusIn(i) === 'invited');
   const now = Date.now();
-  const refusal =
-    mineAt >= 0 ? { reason: '你已经在一支球队里了' }
-    : invitations.length ? { reason: '你收到了球队邀请，请先回复' }
-    : registerRefusal(activity, viewer, now);
+  // Invitations hold nothing: only playing in a team keeps someone from registering another.
+  const refusal = mineAt >= 0 ? { reason: '你已经在一支球队里了' } : registerRefusal(activity, viewer, now);
   return {
     activityId,
     viewerId: viewer._id,
@@ -87,7 +85,7 @@ export const respondToTeam: Handler<'team.respond'> = async ({ teamId, accept },
   const activity = await mustGetActivity(team.activityId);
   const settings = teamSettingsOf(activity);
   refuse(teamChangeRefusal(activity, Date.now()));
-  await answerInvitation(team, player._id, accept);
+  await answerInvitation(teamId, player._id, accept);
   const after = await getTeam(teamId);
   if (!after) throw new DomainError('NOT_FOUND');
   return toTeamView(after, settings);

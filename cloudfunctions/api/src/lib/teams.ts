@@ -2,17 +2,19 @@
  * Teams in a team contest, held like seats: by the database's own guarantees, never check-then-write.
  *
  * - A team's name is its `_id` (see teamId): `add` refuses a second team of the same name.
- * - A member's place in one team of an activity is `teamSeats/${activityId}_${memberId}`, created
- *   with `add` when they register or are invited: a second one fails, so nobody plays in two teams.
+ * - A member's place in one team of an activity is `teamSeats/${activityId}_${memberId}`: a second
+ *   one cannot be written, so nobody plays in two teams. Only playing holds it: the captain's is
+ *   added when they register, a player's in the same transaction that accepts an invitation (and
+ *   removed in the one that leaves). An invitation holds nothing, so a captain cannot block people
+ *   from other teams by inviting them; two acceptances at once both write the seat and one loses.
  * - Team slots are `activities.teamsTaken` (mirrored in `taken`, since a team contest's places are
  *   its teams), taken by one conditional update: `teamsTaken < maxTeams` → +1.
  * - A team is written 'pending' before its slot is taken, so an organiser's edit checking team
  *   sizes sees it; it turns 'active' once the slot is held, and is removed if it gets none.
  */
 import type { Activity, ActivityDraft } from '../../../../types/activity';
-import type { FieldIssue } from '../../../../types/envelope';
 import type { Member } from '../../../../types/member';
-import type { Team, TeamPlayer, TeamSettings } from '../../../../types/team';
+import type { Team, TeamPlayer, TeamSeat, TeamSettings } from '../../../../types/team';
 import { assertTeamsEdit, largestTeam, teamId, teamSeatId } from '../domain/team-rules';
 import { getActivity } from './activities-repo';
 import { _ } from './cloud';
@@ -20,6 +22,7 @@ import { collection } from './collections';
 import { DomainError } from './domain-error';
 import { isDuplicateKey } from './duplicate-key';
 import { ownValue } from '../../../../types/own-keys';
+import { runInTransaction } from './transaction';
 
 export async function getTeam(id: string): Promise<Team | null> {
   const { data } = await collection('teams').doc(id).get();
@@ -48,7 +51,7 @@ export interface TeamRequest {
   pathOf: (memberId: string) => string;
 }
 
-/** Registers a team: name, every player's seat, then a slot. Anything refused leaves nothing behind. */
+/** Registers a team: name, the captain's seat, then a slot. Anything refused leaves nothing behind. */
 export async function holdTeam(request: TeamRequest): Promise<Team> {
   const { activity, name, captain, players, pathOf } = request;
   const now = Date.now();
@@ -68,24 +71,22 @@ export async function holdTeam(request: TeamRequest): Promise<Team> {
     throw new DomainError('TEAM_NAME_TAKEN', name, [{ path: 'name', message: `已经有叫「${name}」的球队了` }]);
   }
 
-  // 2. Every player's seat, all at once; whoever already plays elsewhere is named.
-  const people = [captain, ...players];
-  const results = await Promise.allSettled(
-    people.map((m) => collection('teamSeats').add({ data: { _id: teamSeatId(activity._id, m._id), activityId: activity._id, memberId: m._id, teamId: _id, at: now } })),
-  );
-  const taken: FieldIssue[] = [];
-  for (const [i, result] of results.entries()) {
-    if (result.status === 'fulfilled') continue;
-    if (!isDuplicateKey(result.reason)) {
-      await release(activity._id, _id);
-      throw result.reason;
-    }
-    const m = people[i];
-    taken.push(i === 0 ? { path: 'captain', message: '你已经在这个活动的一支球队里了（或收到了邀请）' } : { path: pathOf(m._id), message: `${m.name}已经在另一支球队里了` });
-  }
-  if (taken.length) {
+  // 2. Nobody invited may already play in another team (an invitation elsewhere is no obstacle);
+  //    then the captain's seat, which a second registration of theirs cannot take again.
+  const playing = players.length
+    ? ((await collection('teamSeats').where({ activityId: activity._id, memberId: _.in(players.map((p) => p._id)) }).limit(100).get()).data as TeamSeat[])
+    : [];
+  if (playing.length) {
     await release(activity._id, _id);
+    const taken = players.filter((p) => playing.some((seat) => seat.memberId === p._id)).map((m) => ({ path: pathOf(m._id), message: `${m.name}已经在另一支球队里了` }));
     throw new DomainError('ALREADY_IN_TEAM', taken[0].message, taken);
+  }
+  try {
+    await collection('teamSeats').add({ data: { _id: teamSeatId(activity._id, captain._id), activityId: activity._id, memberId: captain._id, teamId: _id, at: now } });
+  } catch (error) {
+    await release(activity._id, _id);
+    if (!isDuplicateKey(error)) throw error;
+    throw new DomainError('ALREADY_IN_TEAM', '你已经在这个活动的一支球队里了', [{ path: 'captain', message: '你已经在这个活动的一支球队里了' }]);
   }
 
   // 3. A slot, on the team rules this request read; retried when an organiser changed them meanwhile.
@@ -100,7 +101,7 @@ export async function holdTeam(request: TeamRequest): Promise<Team> {
       !fresh || fresh.status !== 'published' ? new DomainError('SIGNUP_NOT_OPEN')
       : !fresh.teams ? new DomainError('NOT_TEAM_ACTIVITY')
       : (fresh.teamsTaken ?? 0) >= fresh.teams.maxTeams ? new DomainError('TEAMS_FULL')
-      : people.length > fresh.teams.maxPlayers ? new DomainError('TOO_MANY_PLAYERS')
+      : 1 + players.length > fresh.teams.maxPlayers ? new DomainError('TOO_MANY_PLAYERS')
       : attempt >= 4 ? new DomainError('CONFLICT')
       : null;
     if (refusal) {
@@ -119,16 +120,28 @@ async function release(activityId: string, id: string): Promise<void> {
   await collection('teams').where({ _id: id, status: 'pending' }).remove();
 }
 
-/** A player's answer: invited → confirmed, or invited/confirmed → declined (leaving frees their seat). */
-export async function answerInvitation(team: Team, memberId: string, accept: boolean): Promise<void> {
-  const player = ownValue(team.players, memberId);
-  if (!player || (accept ? player.status !== 'invited' : player.status !== 'invited' && player.status !== 'confirmed')) throw new DomainError('NOT_INVITED');
-  const path = `players.${memberId}.status`;
-  const { stats } = await collection('teams')
-    .where({ _id: team._id, status: 'active', [path]: player.status })
-    .update({ data: accept ? { [path]: 'confirmed', confirmed: _.inc(1) } : { [path]: 'declined', ...(player.status === 'confirmed' ? { confirmed: _.inc(-1) } : {}) } });
-  if (stats.updated !== 1) throw new DomainError('NOT_INVITED');
-  if (!accept) await collection('teamSeats').where({ _id: teamSeatId(team.activityId, memberId), teamId: team._id }).remove();
+/**
+ * A player's answer, in one transaction with their seat: invited → confirmed takes the seat (if
+ * they already play elsewhere: ALREADY_IN_TEAM, nothing changes); invited → declined holds none;
+ * confirmed → declined (leaving) gives it back.
+ */
+export async function answerInvitation(teamId: string, memberId: string, accept: boolean): Promise<void> {
+  await runInTransaction(async (t) => {
+    const team = (await t.collection('teams').doc(teamId).get()).data as Team | null;
+    if (!team || team.status !== 'active') throw new DomainError('NOT_FOUND');
+    const player = ownValue(team.players, memberId);
+    if (!player || (accept ? player.status !== 'invited' : player.status !== 'invited' && player.status !== 'confirmed')) throw new DomainError('NOT_INVITED');
+    const seatId = teamSeatId(team.activityId, memberId);
+    const path = `players.${memberId}.status`;
+    if (accept) {
+      if ((await t.collection('teamSeats').doc(seatId).get()).data) throw new DomainError('ALREADY_IN_TEAM', '你已经在这个活动的另一支球队里了');
+      await t.collection('teamSeats').doc(seatId).set({ data: { activityId: team.activityId, memberId, teamId, at: Date.now() } });
+      await t.collection('teams').doc(teamId).update({ data: { [path]: 'confirmed', confirmed: team.confirmed + 1 } });
+      return;
+    }
+    await t.collection('teams').doc(teamId).update({ data: { [path]: 'declined', confirmed: team.confirmed - (player.status === 'confirmed' ? 1 : 0) } });
+    if (player.status === 'confirmed') await t.collection('teamSeats').doc(seatId).remove();
+  });
 }
 
 /** The captain withdraws: the team goes (its name is free again), then its slot and every seat. */
