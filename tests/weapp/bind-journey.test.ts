@@ -58,3 +58,28 @@ it('a newcomer who denies the number is told so, and nothing is bound', async ()
   await phone.field('6 位绑定码');
   expect(phone.errors).toEqual([]);
 });
+
+it('choosing a file without agreeing to the guide: asked in Chinese, refused once, then agreed and the file is read', async () => {
+  const chair = world.phone(demo.openid(demo.chair.staffNo), '/packages/admin/import/index');
+  chair.script.privacy.agreed = false;
+  await chair.waitForText('选择文件');
+  const roster = Buffer.from(['姓名,工号,性别,工会小组', `${demo.plain.name},${demo.plain.staffNo},${demo.plain.gender === 'male' ? '男' : '女'},${demo.plain.groupName}`].join('\r\n'));
+
+  // WeChat's guide, refused; the app's own question, answered 查看并同意; the guide again, refused again.
+  chair.script.privacy.answers.push('refuse', 'refuse');
+  chair.script.modal.push(true);
+  await chair.tap('选择文件');
+  await chair.waitFor('the app’s toast', () => chair.recorded.toasts.find((t) => t.title === '未同意隐私保护指引，无法选择文件'));
+  expect(chair.recorded.modals.at(-1)).toMatchObject({ title: '需要你的同意', content: expect.stringContaining('你还没有同意《教工之家用户隐私保护指引》') });
+  expect(chair.recorded.privacyShown).toBe(2);
+
+  // Next time: they agree from the app's question, and the file they pick is read.
+  chair.script.privacy.answers.push('refuse', 'agree');
+  chair.script.modal.push(true);
+  chair.script.messageFile.push({ name: '名册.csv', bytes: roster });
+  await chair.tap('选择文件');
+  await chair.waitForText('名册.csv');
+  expect(chair.recorded.privacyShown).toBe(4);
+  expect(JSON.stringify(chair.recorded)).not.toMatch(/privacy permission/);
+  expect(chair.errors).toEqual([]);
+});
