@@ -61,6 +61,8 @@ export async function call<A extends ActionName>(action: A, input: ActionInput<A
     envelope = clientFailure(error instanceof TransportError ? error.code : 'NETWORK');
   }
   if (envelope.ok) return envelope.data as ActionOutput<A>;
+  // Unbound since the page opened (the chair unbound this WeChat): only the binding page is left.
+  if (envelope.code === 'NOT_BOUND') void Taro.reLaunch({ url: '/pages/bind/index' });
   if (!options.silent) void Taro.showToast({ title: envelope.message, icon: 'none', duration: 2500 });
   throw new CloudCallError(envelope.code, envelope.message, envelope.issues);
 }

@@ -95,6 +95,33 @@ test('security.msgSecCheck passes by default and flags scripted words as risky',
   expect(clean.result.value.result.suggest).toBe('pass');
 });
 
+// WeChat answers {errcode:0, errmsg, phone_info:{phoneNumber, purePhoneNumber, countryCode, watermark}};
+// the SDK drops errcode/errmsg and camel-cases phone_info. A code is honoured once, for 5 minutes.
+test('phonenumber.getPhoneNumber answers the number chosen for a code, once', async () => {
+  t.cloud.clock.set(SENT_AT);
+  try {
+    const code = t.cloud.script.phoneCode('13900001111');
+    const { result } = await t.cloud.call('notifier', { op: 'phone', code }, { openid: 'o-newcomer' });
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        phoneInfo: { phoneNumber: '13900001111', purePhoneNumber: '13900001111', countryCode: '86', watermark: { timestamp: SENT_AT / 1000, appid: 'wx-local-appid' } },
+        errMsg: 'openapi.phonenumber.getPhoneNumber:ok',
+        errCode: 0,
+      },
+    });
+    const again = await t.cloud.call('notifier', { op: 'phone', code }, { openid: 'o-newcomer' });
+    expect(again.result).toMatchObject({ ok: false, ctor: 'CloudSDKError', errCode: 40029, errMsg: expect.stringContaining('invalid code') });
+    const abroad = await t.cloud.call('notifier', { op: 'phone', code: t.cloud.script.phoneCode('91234567', '852') }, { openid: 'o-newcomer' });
+    expect(abroad.result.value.phoneInfo).toMatchObject({ phoneNumber: '+85291234567', purePhoneNumber: '91234567', countryCode: '852' });
+    const late = t.cloud.script.phoneCode('13900001111');
+    t.cloud.clock.set(SENT_AT + 5 * 60 * 1000);
+    expect((await t.cloud.call('notifier', { op: 'phone', code: late }, { openid: 'o-newcomer' })).result).toMatchObject({ ok: false, errCode: 40029 });
+  } finally {
+    t.cloud.clock.reset();
+  }
+});
+
 test('unknown APIs and APIs missing from config.json permissions are refused with -604101', async () => {
   const unknown = await t.cloud.call('notifier', { op: 'unknown' }, { openid: 'o-admin' });
   expect(unknown.result).toMatchObject({ ok: false, ctor: 'CloudSDKError', errCode: -604101, errMsg: 'system error: error code: -604101' });

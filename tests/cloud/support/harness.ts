@@ -2,6 +2,7 @@
  * Cloud tests: the real request function (the esbuild bundle in cloudfunctions/api), through the
  * real wx-server-sdk, against a local cloud on a throwaway data folder.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,7 +33,7 @@ export interface TestCloud {
   uploadFor(openid: string, purpose: UploadPurpose, fileName: string, content: Buffer | string): Promise<string>;
   /** Every document of every collection, for "nothing was written" checks. */
   snapshot(): Record<string, unknown[]>;
-  /** The id a member goes by in answers to plain members (after any call has made the key). */
+  /** The id a member goes by in answers to plain members. */
   publicId(staffNo: string): string;
   stop(): Promise<void>;
 }
@@ -62,7 +63,7 @@ export async function startTestCloud(
   if (options.seed !== false) seedDemoUnion(cloud.db, cloud.clock.now(), { activities: false, votes: false });
   // The request function creates its collections on first use; create them up front so that
   // "nothing was written" snapshots compare like with like.
-  for (const name of ['teams', 'teamSeats', 'activities', 'signups', 'subscriptions', 'votes', 'suggestions', 'suggestionGrants', 'suggestionSpent', 'congressSessions', 'departments', 'proposals', 'notices', 'noticeReads', 'plans', 'messages']) cloud.db.admin.createCollection(name);
+  for (const name of ['bindCodes', 'teams', 'teamSeats', 'activities', 'signups', 'subscriptions', 'votes', 'suggestions', 'suggestionGrants', 'suggestionSpent', 'congressSessions', 'departments', 'proposals', 'notices', 'noticeReads', 'plans', 'messages']) cloud.db.admin.createCollection(name);
   const raw = async (openid: string, event: unknown) => (await cloud.call('api', event as object, { openid })).result as Envelope<unknown>;
   async function upload(openid: string, cloudPath: string, content: Buffer | string): Promise<string> {
     const res = await fetch(`${cloud.url}/api/storage/upload?cloudPath=${encodeURIComponent(cloudPath)}`, {
@@ -85,8 +86,9 @@ export async function startTestCloud(
       return upload(openid, answer.data.cloudPath, content);
     },
     publicId(staffNo) {
-      const doc = cloud.db.admin.find('settings', { _id: MEMBER_ID_KEY_DOC })[0] as { key?: string } | undefined;
-      if (!doc?.key) throw new Error('no member id key yet: call any action first');
+      // The key the request function makes on first need; made here if a test needs it first.
+      if (!cloud.db.admin.find('settings', { _id: MEMBER_ID_KEY_DOC }).length) cloud.db.admin.insert('settings', [{ _id: MEMBER_ID_KEY_DOC, key: randomBytes(32).toString('hex') }]);
+      const doc = cloud.db.admin.find('settings', { _id: MEMBER_ID_KEY_DOC })[0] as { key: string };
       return encodeMemberId(Buffer.from(doc.key, 'hex'), staffNo);
     },
     snapshot() {

@@ -9,7 +9,7 @@ import { MiniProgram, type PageInstance } from './mini-program';
 import { Sandbox } from './sandbox';
 import { Templates } from './templates';
 import { dispatch, findAll, findByText, nodeTypes, renderOwner, textOf, type VNode } from './view';
-import { createWx, type Recorded, type Script } from './wx-api';
+import { createWx, phoneButtonDetail, type Recorded, type Script } from './wx-api';
 
 export interface PhoneOptions {
   distDir: string;
@@ -22,14 +22,16 @@ export interface PhoneOptions {
   entry?: string;
   /** Compiled templates, shared between phones of one test file (wcc takes a moment). */
   templates?: Templates;
+  /** The local cloud's getPhoneNumber codes (what WeChat hands the button for a number). */
+  phoneCode?: (number: string, countryCode: string) => string;
   log?: (level: string, text: string) => void;
 }
 
 const DEFAULT_WAIT_MS = 15_000;
 
 export class Phone {
-  readonly script: Script = { modal: [], subscribe: [], messageFile: [], scan: [] };
-  readonly recorded: Recorded = { toasts: [], modals: [], loading: [], subscribeAsked: [], documents: [], titles: [] };
+  readonly script: Script = { modal: [], subscribe: [], messageFile: [], scan: [], phone: [], privacy: { agreed: true, answers: [] } };
+  readonly recorded: Recorded = { toasts: [], modals: [], loading: [], subscribeAsked: [], documents: [], titles: [], privacyShown: 0 };
   readonly sandbox: Sandbox;
   readonly mp: MiniProgram;
   readonly templates: Templates;
@@ -124,6 +126,21 @@ export class Phone {
   /** A tap, delivered as WeChat's tap event (the touchstart/touchend before it are not simulated). */
   tapNode(node: VNode, label = node.tag): void {
     if (dispatch(node, 'tap', { x: 100, y: 100 }) === 0) throw new Error(`nothing listens to a tap on ${label} (${node.tag})`);
+  }
+
+  /**
+   * Taps WeChat's getPhoneNumber button showing `text`: WeChat's privacy gate and phone sheet answer
+   * from the script, and the button's getphonenumber event carries the outcome (a code, or why not).
+   */
+  async tapPhoneButton(text: string | RegExp): Promise<void> {
+    await this.settle(100);
+    const label = await this.waitFor(`a button showing ${text}`, () => this.findText(text)[0]);
+    let button: VNode | undefined = label;
+    while (button && button.attr['open-type'] !== 'getPhoneNumber' && button.attr.openType !== 'getPhoneNumber') button = button.parent;
+    if (!button) throw new Error(`${String(text)} is not on a button with open-type="getPhoneNumber"`);
+    if (!this.o.phoneCode) throw new Error('this phone was launched without the local cloud’s phone codes');
+    const detail = phoneButtonDetail(this.script, this.recorded, this.o.phoneCode);
+    if (dispatch(button, 'getphonenumber', detail) === 0) throw new Error(`nothing listens to getphonenumber on ${String(text)}`);
   }
 
   /** An input or textarea, found by its placeholder (or the nth on the page). */

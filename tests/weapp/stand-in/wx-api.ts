@@ -21,7 +21,18 @@ export interface Script {
   messageFile: Array<{ name: string; bytes: Buffer }>;
   /** scanCode: what the camera reads; none queued = they cancel. */
   scan: Array<{ result: string; path?: string }>;
+  /** WeChat's phone-number sheet (the getPhoneNumber button): the number picked, or 'deny'. None queued = deny. */
+  phone: Array<{ number: string; countryCode?: string } | 'deny'>;
+  /**
+   * WeChat's privacy guide (《用户隐私保护指引》). Until `agreed`, a privacy API (getPhoneNumber,
+   * chooseMessageFile, scanCode) or wx.requirePrivacyAuthorize first shows WeChat's own guide,
+   * answered from `answers` (none queued = refuse); refusing fails the API with errno 104.
+   */
+  privacy: { agreed: boolean; answers: Array<'agree' | 'refuse'> };
 }
+
+/** How WeChat fails a privacy API when the person has not agreed to the guide. */
+export const PRIVACY_REFUSED = { errno: 104, message: 'privacy permission is not authorized' };
 
 export interface Recorded {
   toasts: Toast[];
@@ -30,6 +41,8 @@ export interface Recorded {
   subscribeAsked: string[][];
   documents: OpenedDocument[];
   titles: string[];
+  /** How many times WeChat's privacy guide was shown. */
+  privacyShown: number;
 }
 
 export interface Navigator {
@@ -52,6 +65,21 @@ export const SYSTEM_INFO = {
   safeArea: { left: 0, right: 390, top: 47, bottom: 810, width: 390, height: 763 },
 };
 
+/**
+ * What the getPhoneNumber button's event carries when tapped: the privacy gate, then WeChat's
+ * phone sheet. `codeFor` is the local cloud's (a code phonenumber.getPhoneNumber will exchange).
+ */
+export function phoneButtonDetail(script: Script, recorded: Recorded, codeFor: (number: string, countryCode: string) => string): Record<string, unknown> {
+  if (!script.privacy.agreed) {
+    recorded.privacyShown += 1;
+    if ((script.privacy.answers.shift() ?? 'refuse') === 'agree') script.privacy.agreed = true;
+    else return { errMsg: `getPhoneNumber:fail ${PRIVACY_REFUSED.message}`, errno: PRIVACY_REFUSED.errno };
+  }
+  const picked = script.phone.shift() ?? 'deny';
+  if (picked === 'deny') return { errMsg: 'getPhoneNumber:fail user deny' };
+  return { errMsg: 'getPhoneNumber:ok', code: codeFor(picked.number, picked.countryCode ?? '86') };
+}
+
 export function createWx(deps: { cloud: CloudLink; nav: Navigator; script: Script; recorded: Recorded; realm: Realm; realmBytes: (bytes: Uint8Array) => Uint8Array; storage: Map<string, string> }) {
   const { cloud, nav, script, recorded, realm, realmBytes, storage } = deps;
 
@@ -65,7 +93,8 @@ export function createWx(deps: { cloud: CloudLink; nav: Navigator; script: Scrip
         attach?.(res, options);
         return res;
       })().catch((error: unknown) => {
-        throw realm({ errMsg: `${name}:fail ${(error as Error)?.message ?? error}` });
+        const errno = (error as { errno?: unknown })?.errno;
+        throw realm({ errMsg: `${name}:fail ${(error as Error)?.message ?? error}`, ...(typeof errno === 'number' ? { errno } : {}) });
       });
       if (!options.success && !options.fail && !options.complete) return answer;
       answer.then(
@@ -75,6 +104,16 @@ export function createWx(deps: { cloud: CloudLink; nav: Navigator; script: Scrip
       return undefined;
     };
   const done = (name: string, fn: (options: any) => void = () => undefined) => api(name, (options: any) => { fn(options); return {}; });
+
+  /** WeChat's privacy gate before a privacy API: shows the guide if needed; false when refused. */
+  const privacyAllows = (): boolean => {
+    if (script.privacy.agreed) return true;
+    recorded.privacyShown += 1;
+    const answer = script.privacy.answers.shift() ?? 'refuse';
+    if (answer === 'agree') script.privacy.agreed = true;
+    return script.privacy.agreed;
+  };
+  const refusedForPrivacy = () => Object.assign(new Error(PRIVACY_REFUSED.message), { errno: PRIVACY_REFUSED.errno });
 
   let cloudEnv: string | undefined | null = null;
   const needInit = () => {
@@ -152,12 +191,14 @@ export function createWx(deps: { cloud: CloudLink; nav: Navigator; script: Scrip
       return Object.fromEntries(o.tmplIds.map((id) => [id, answer]));
     }),
     chooseMessageFile: api('chooseMessageFile', () => {
+      if (!privacyAllows()) throw refusedForPrivacy();
       const file = script.messageFile.shift();
       if (!file) throw new Error('cancel');
       const path = cloud.keepTempFile(file.name, file.bytes);
       return { tempFiles: [{ path, name: file.name, size: file.bytes.length, type: 'file', time: Math.floor(Date.now() / 1000) }] };
     }),
     scanCode: api('scanCode', () => {
+      if (!privacyAllows()) throw refusedForPrivacy();
       const read = script.scan.shift();
       if (!read) throw new Error('cancel');
       return { result: read.result, path: read.path ?? '', scanType: 'WX_CODE', charSet: 'utf-8', rawData: '' };
@@ -167,6 +208,13 @@ export function createWx(deps: { cloud: CloudLink; nav: Navigator; script: Scrip
       recorded.documents.push({ filePath: o.filePath, fileType: o.fileType, bytes });
       return {};
     }),
+    // Privacy (base library 2.32.3+): the guide shown again on request, and whether it is needed.
+    requirePrivacyAuthorize: api('requirePrivacyAuthorize', () => {
+      if (!privacyAllows()) throw refusedForPrivacy();
+      return {};
+    }),
+    getPrivacySetting: api('getPrivacySetting', () => ({ needAuthorization: !script.privacy.agreed, privacyContractName: '《教工之家用户隐私保护指引》' })),
+    openPrivacyContract: done('openPrivacyContract'),
     previewImage: done('previewImage'),
     setClipboardData: done('setClipboardData'),
     vibrateShort: done('vibrateShort'),

@@ -37,7 +37,7 @@ export async function startWeappWorld(): Promise<WeappWorld> {
     cloud,
     templates,
     phone(openid, entry) {
-      const phone = Phone.launch({ distDir: DIST_DIR, cloudUrl: cloud.url, now: () => cloud.clock.now(), openid, entry, templates, log: process.env.WEAPP_LOG ? (level, text) => console.log(`[weapp ${level}] ${text}`) : undefined });
+      const phone = Phone.launch({ distDir: DIST_DIR, cloudUrl: cloud.url, now: () => cloud.clock.now(), openid, entry, templates, phoneCode: (number, cc) => cloud.script.phoneCode(number, cc), log: process.env.WEAPP_LOG ? (level, text) => console.log(`[weapp ${level}] ${text}`) : undefined });
       phones.push(phone);
       return phone;
     },

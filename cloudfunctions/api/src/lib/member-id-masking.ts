@@ -1,7 +1,10 @@
 import { ACTIONS, type ActionName } from '../../../../types/actions';
 import { mapStrings, stringsIn } from '../domain/map-strings';
 import type { Caller } from './caller';
-import { memberIdCodec, staffNosAmong } from './member-ids';
+import { PUBLIC_ID_LENGTH } from '../domain/member-ids';
+import { existingMemberIdDecoder, memberIdCodec, staffNosAmong } from './member-ids';
+
+const looksPublic = (text: string): boolean => text.length === PUBLIC_ID_LENGTH;
 
 /**
  * Plain members never receive another member's 工号 (issue 12): in the answer of every action open
@@ -31,11 +34,12 @@ function readsRoster(caller: Caller): boolean {
 export function memberIdMasking(): MemberIdMasking {
   return {
     async unmaskInput(action, input, caller) {
-      const codec = await memberIdCodec();
+      // Most input holds no public id: then nothing is read (and a refused request writes nothing).
+      const fromPublic = [...stringsIn(input)].some(looksPublic) ? await existingMemberIdDecoder() : () => null;
       const decoded = new Set<string>();
       const own = caller.member?._id;
       let unmasked = mapStrings(input, (text) => {
-        const staffNo = codec.fromPublic(text);
+        const staffNo = looksPublic(text) ? fromPublic(text) : null;
         if (staffNo === null) return text;
         decoded.add(staffNo);
         return staffNo;

@@ -7,9 +7,11 @@ import { _ } from './cloud';
 
 let loading: Promise<Buffer> | undefined;
 
+const readKey = async (): Promise<string | undefined> => ((await collection('settings').doc(MEMBER_ID_KEY_DOC).get()).data as { key?: string } | null)?.key;
+
 async function loadKey(): Promise<Buffer> {
   const settings = collection('settings');
-  const read = async () => ((await settings.doc(MEMBER_ID_KEY_DOC).get()).data as { key?: string } | null)?.key;
+  const read = readKey;
   let key = await read();
   if (!key) {
     try {
@@ -40,6 +42,13 @@ export interface MemberIdCodec {
 export async function memberIdCodec(): Promise<MemberIdCodec> {
   const key = await memberIdKey();
   return { toPublic: (staffNo) => encodeMemberId(key, staffNo), fromPublic: (id) => decodeMemberId(key, id) };
+}
+
+/** For reading input only: decodes with the key if there is one yet, never writes (no key: nothing to decode). */
+export async function existingMemberIdDecoder(): Promise<(id: string) => string | null> {
+  if (!loading && !(await readKey())) return () => null;
+  const { fromPublic } = await memberIdCodec();
+  return fromPublic;
 }
 
 const STAFF_NO_SHAPE = /^[A-Za-z0-9_-]{1,32}$/;
