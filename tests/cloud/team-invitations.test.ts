@@ -23,11 +23,8 @@ afterAll(() => t.stop());
 
 let next = 0;
 const take = (n: number) => people.slice(next, (next += n));
-/** A player as team.register takes them (the public id, where the harness has one; else the 工号). */
-const player = (p: { staffNo: string }): string => {
-  const harness = t as TestCloud & { publicId?: (staffNo: string) => string };
-  return harness.publicId ? harness.publicId(p.staffNo) : p.staffNo;
-};
+/** A player as team.register takes them: by public id. */
+const player = (p: { staffNo: string }): string => t.publicId(p.staffNo);
 
 async function contest(): Promise<Activity> {
   const draft = expectOk(await t.act(chair, 'activity.create', { draft: activityDraft(T0, { title: '教工篮球赛', capacity: null, companionsMax: 0, teams: { maxTeams: 20, minPlayers: 2, maxPlayers: 5 } }) }));
