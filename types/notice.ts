@@ -1,12 +1,18 @@
 import * as v from 'valibot';
 import { AudienceSchema } from './activity';
 import { FileId, Id, Instant, Text } from './fields';
-import type { AttachmentKind } from './file-kinds';
-
-export { ATTACHMENT_EXTENSIONS, ATTACHMENT_KINDS, type AttachmentKind } from './file-kinds';
 
 /** The largest attachment a notice may carry, checked on the file actually stored. */
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+export const ATTACHMENT_KINDS = ['image', 'pdf', 'excel', 'word'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+/** File name endings accepted, by kind. */
+export const ATTACHMENT_EXTENSIONS: Record<AttachmentKind, string[]> = {
+  image: ['jpg', 'jpeg', 'png'],
+  pdf: ['pdf'],
+  excel: ['xlsx', 'xls'],
+  word: ['docx', 'doc'],
+};
 
 export const AttachmentSchema = v.strictObject({
   fileID: FileId,

@@ -1,5 +1,6 @@
 /** Where uploads, the copies actions keep of them, and exports are stored: names and ownership. */
 import { copyPathOf, exportPath, ownerKey, ownUpload, uploadPath } from '../../cloudfunctions/api/src/domain/upload-paths';
+import { ATTACHMENT_EXTENSIONS } from '../../types/notice';
 import { extensionOf, UPLOAD_EXTENSIONS } from '../../types/uploads';
 
 const ROOT = 'cloud://prod-3g1a.7072-prod-3g1a-1250000000/';
@@ -48,6 +49,7 @@ describe('upload paths', () => {
       roster: ['xlsx', 'csv'],
       plan: ['txt', 'docx'],
     });
+    expect(UPLOAD_EXTENSIONS.notice).toEqual(Object.values(ATTACHMENT_EXTENSIONS).flat());
     expect(extensionOf(' 体检须知.PDF ')).toBe('pdf');
     expect(extensionOf('没有后缀')).toBe('');
   });

@@ -4,7 +4,6 @@
  * subpackage and the unit tests share them.
  */
 import { ATTACHMENT_EXTENSIONS, type AttachmentKind, type Notice, type NoticeSummary } from '../../../../types/notice';
-import { extensionOf } from '../../../../types/file-kinds';
 import { formatDateTime } from '../../../lib/time';
 
 /** Where a notice stands for its authors. Members only ever see published ones. */
@@ -64,7 +63,7 @@ export const NOTICE_FILE_EXTENSIONS: string[] = (Object.keys(ATTACHMENT_EXTENSIO
 export const ATTACHMENT_KIND_LABELS: Record<AttachmentKind, string> = { image: '图片', pdf: 'PDF', excel: 'Excel', word: 'Word' };
 
 /** The file's ending, lower case, or '' without one. */
-export { extensionOf };
+export const extensionOf = (name: string): string => /\.([A-Za-z0-9]+)$/.exec(name)?.[1]?.toLowerCase() ?? '';
 
 /** What kind of attachment a file name is, or null when notices cannot carry it. */
 export function attachmentKindOf(name: string): AttachmentKind | null {
