@@ -79,7 +79,8 @@ export async function handleSignin(req: IncomingMessage, res: ServerResponse, db
     return;
   }
   const phone = phoneOf ? plausiblePhone(readRoster(db).members.find((m) => m.staffNo === phoneOf)?.phone) : plausiblePhone(form.get('phone'));
-  redirect(res, '/', { 'set-cookie': [signInCookie(openid), phoneCookie(fresh ? phone : null)] });
+  // A bound member needs no number; a new WeChat user gets the chosen one (or none: as if they say no).
+  redirect(res, '/', { 'set-cookie': fresh ? [signInCookie(openid), phoneCookie(phone)] : signInCookie(openid) });
 }
 
 /** POST /__dev/signout. */

@@ -100,6 +100,24 @@ describe('sign-in page', () => {
     expect(openids[0]).not.toBe(openids[1]);
   });
 
+  test('becoming an unbound member: a new WeChat user whose WeChat returns that member’s roster number', async () => {
+    t.cloud.db.admin.insert('members', [{ _id: 'P9', staffNo: 'P9', name: '赵老师', groupName: '行政组', roles: [], phone: '13900009999' }]);
+    const html = await (await fetch(`${t.cloud.url}/__dev/signin`)).text();
+    expect(html).toMatch(/<button class="row" name="phoneOf" value="P9"[^>]*>.*赵老师.*用其手机号绑定/s);
+    const res = await fetch(`${t.cloud.url}/__dev/signin`, { method: 'POST', body: new URLSearchParams({ phoneOf: 'P9' }), redirect: 'manual' });
+    const cookies = res.headers.getSetCookie().map((c) => c.split(';')[0]!);
+    expect(cookies).toEqual([expect.stringMatching(/^lc_openid=o[A-Za-z0-9_-]{27}$/), 'lc_phone=13900009999']);
+    // The app's 微信手机号一键绑定 asks for the code of that number; the openapi exchanges it once.
+    const code = await fetch(`${t.cloud.url}/api/phone-code`, { method: 'POST', headers: { cookie: cookies.join('; ') } });
+    expect(code.status).toBe(200);
+    const { code: issued } = (await code.json()) as { code: string };
+    expect(issued).toMatch(/^[0-9a-f]{32}$/);
+    // A new WeChat user with no number chosen: as if they said no.
+    const none = await fetch(`${t.cloud.url}/api/phone-code`, { method: 'POST', headers: { cookie: cookies[0]! } });
+    expect(none.status).toBe(409);
+    expect(await fetch(`${t.cloud.url}/api/phone-code`, { method: 'POST' }).then((r) => r.status)).toBe(401);
+  });
+
   test('a malformed openid is not accepted', async () => {
     const res = await fetch(`${t.cloud.url}/__dev/signin`, { method: 'POST', body: new URLSearchParams({ openid: '<x>' }), redirect: 'manual' });
     expect(res.headers.get('location')).toBe('/__dev/signin');

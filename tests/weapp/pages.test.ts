@@ -22,7 +22,7 @@ const PAGES: Record<string, (f: PageFixtures) => { who: string; query?: string; 
   'pages/index/index': () => ({ who: MEMBER, shows: '进行中的投票' }),
   'pages/activities/index': () => ({ who: MEMBER, shows: '教工乒乓球比赛' }),
   'pages/mine/index': () => ({ who: MEMBER, shows: '体艺组' }),
-  'pages/bind/index': () => ({ who: 'unbound-newcomer', shows: '工号' }),
+  'pages/bind/index': () => ({ who: 'unbound-newcomer', shows: '微信手机号一键绑定' }),
   'pages/activity/index': (f) => ({ who: MEMBER, query: `id=${f.activityId}`, shows: '学校体育馆二楼' }),
   'pages/my-activities/index': () => ({ who: MEMBER, shows: /报名|活动/ }),
   'pages/checkin/index': (f) => ({ who: MEMBER, query: `scene=${f.checkinScene}`, shows: /签到|报名/ }),
