@@ -288,6 +288,8 @@ describe('database requests per screen stay constant', () => {
     }
     console.log('dbRequests for 10 vs 300 activities:', JSON.stringify(counts));
     for (const [, [ten, many]] of Object.entries(counts)) expect(many).toBe(ten);
-    expect(counts.list[0]).toBeLessThanOrEqual(4);
+    // who is calling, the month's activities, their sign-ups, places ahead on the waitlist, and which
+    // strings in the answer are 工号 (masked for plain members, issue 12).
+    expect(counts.list[0]).toBeLessThanOrEqual(5);
   });
 });
