@@ -288,6 +288,6 @@ describe('database requests per screen stay constant', () => {
     }
     console.log('dbRequests for 10 vs 300 activities:', JSON.stringify(counts));
     for (const [, [ten, many]] of Object.entries(counts)) expect(many).toBe(ten);
-    expect(counts.list[0]).toBeLessThanOrEqual(4);
+    expect(counts.list[0]).toBeLessThanOrEqual(5); // + which ids in the answer are 工号 (plain members get public ids)
   });
 });
