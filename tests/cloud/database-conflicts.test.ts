@@ -54,7 +54,8 @@ it('keeps a binding made while a roster import is being written', async () => {
 it('shows a database failure while signing up as an error, not as "already signed up"', async () => {
   const draft = expectOk(await t.act(committee, 'activity.create', { draft: activityDraft(t.cloud.clock.now()) }));
   const activity = expectOk(await t.act(committee, 'activity.publish', { activityId: draft._id }));
-  t.cloud.db.interceptNext('database.insertDocument', 'signups', () => new CloudError('DATABASE_REQUEST_FAILED', 'write concern error: not enough data-bearing nodes'));
+  // The sign-up is written inside the transaction that takes its place (doc().set: modifyDocument).
+  t.cloud.db.interceptNext('database.modifyDocument', 'signups', () => new CloudError('DATABASE_REQUEST_FAILED', 'write concern error: not enough data-bearing nodes'));
   const failed = await t.act(as(demo.plain), 'activity.signUp', { activityId: activity._id, companions: 0, answers: {} });
   expect(failed).toMatchObject({ ok: false, code: 'INTERNAL' });
   expect(t.cloud.db.admin.find('signups', { activityId: activity._id })).toEqual([]);

@@ -49,7 +49,7 @@ function legacyMember(staffNo: string): string {
 
 describe('a roster 工号 named like an Object.prototype member', () => {
   it('is refused by the roster import, row by row, with a clear message; the other rows still import', async () => {
-    const fileID = await t.upload(chair, 'roster-imports/reserved.csv', csv([
+    const fileID = await t.uploadFor(chair, 'roster', 'reserved.csv', csv([
       ['姓名', '工号', '性别', '工会小组', '状态', '教代会代表'],
       ...RESERVED.map((staffNo, i) => [`保留${i}`, staffNo, '女', '语文组', '在职', '是']),
       ['正常老师', 'R001', '男', '语文组', '在职', '否'],
@@ -77,7 +77,7 @@ describe('a roster 工号 named like an Object.prototype member', () => {
     expect(list.proposals.map((p) => p._id)).not.toContain(draftId);
     expect(t.snapshot()).toEqual(before);
     // The proposer still sees it, and a real co-signer still can be invited and sign.
-    expectOk(await t.act(as(proposer), 'proposal.invite', { proposalId: draftId, memberIds: [signer.staffNo] }));
+    expectOk(await t.act(as(proposer), 'proposal.invite', { proposalId: draftId, memberIds: [t.publicId(signer.staffNo)] }));
     expect(expectOk(await t.act(as(signer), 'proposal.respond', { proposalId: draftId, accept: true })).proposal.coSigners[signer.staffNo].state).toBe('signed');
     expect(Object.keys((t.cloud.db.admin.find('proposals', { _id: draftId })[0] as Proposal).coSigners)).toEqual([signer.staffNo]);
   });

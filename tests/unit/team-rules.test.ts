@@ -59,9 +59,9 @@ describe('team rules', () => {
 
   it('name every 工号 not on the roster, then everyone outside the audience', () => {
     const found = [member('A'), member('B', { status: 'retired', name: '王老师' })];
-    expect(refusalOf(() => checkPlayers(['A', 'X', 'B'], found, { audience: {} }))).toMatchObject({ code: 'PLAYER_NOT_FOUND', issues: [{ path: 'playerIds.1', message: '名册里没有工号 X' }] });
+    expect(refusalOf(() => checkPlayers(['A', 'X', 'B'], found, { audience: {} }))).toMatchObject({ code: 'PLAYER_NOT_FOUND', issues: [{ path: 'playerIds.1', message: '名册里没有这位队员，请从名单里选择' }] });
     expect(refusalOf(() => checkPlayers(['A', 'B'], found, { audience: { statuses: ['active'] } }))).toMatchObject({
-      code: 'PLAYER_NOT_IN_AUDIENCE', issues: [{ path: 'playerIds.1', message: '王老师（B）不在这个活动的参加范围内' }],
+      code: 'PLAYER_NOT_IN_AUDIENCE', issues: [{ path: 'playerIds.1', message: '王老师不在这个活动的参加范围内' }],
     });
     expect(checkPlayers(['B', 'A'], found, { audience: {} }).map((m) => m._id)).toEqual(['B', 'A']);
   });

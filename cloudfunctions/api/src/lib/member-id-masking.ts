@@ -1,5 +1,6 @@
 import { ACTIONS, type ActionName } from '../../../../types/actions';
 import { mapStrings, stringsIn } from '../domain/map-strings';
+import { isUnreservedId } from '../../../../types/fields';
 import type { Caller } from './caller';
 import { PUBLIC_ID_LENGTH } from '../domain/member-ids';
 import { existingMemberIdDecoder, memberIdCodec, staffNosAmong } from './member-ids';
@@ -45,7 +46,8 @@ export function memberIdMasking(): MemberIdMasking {
         return staffNo;
       });
       if (PUBLIC_IDS_ONLY.has(action)) {
-        const typed = [...stringsIn(input)].filter((text) => text !== own && !decoded.has(text));
+        // A reserved name (constructor, …) is left for validation to refuse with ID_RESERVED.
+        const typed = [...stringsIn(input)].filter((text) => text !== own && !decoded.has(text) && isUnreservedId(text));
         const held = await staffNosAmong(typed);
         if (held.size) unmasked = mapStrings(unmasked, (text) => (held.has(text) && !decoded.has(text) ? NOBODY : text));
       }
