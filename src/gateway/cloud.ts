@@ -52,6 +52,21 @@ export interface CallOptions {
 }
 
 /** Calls one action. Resolves with its data; rejects with a CloudCallError after showing its message. */
+let openingBinding = false;
+
+/**
+ * Sends a WeChat user who is not (or no longer) bound to the binding page: once, however many
+ * calls and pages find out at the same moment (two reLaunches left two binding pages stacked).
+ */
+export function openBinding(): void {
+  const pages = Taro.getCurrentPages?.() ?? [];
+  if (openingBinding || (pages[pages.length - 1]?.route ?? '').endsWith('pages/bind/index')) return;
+  openingBinding = true;
+  void Promise.resolve(Taro.reLaunch({ url: '/pages/bind/index' })).finally(() => {
+    openingBinding = false;
+  });
+}
+
 export async function call<A extends ActionName>(action: A, input: ActionInput<A>, options: CallOptions = {}): Promise<ActionOutput<A>> {
   let envelope: Envelope<unknown>;
   try {
@@ -62,7 +77,7 @@ export async function call<A extends ActionName>(action: A, input: ActionInput<A
   }
   if (envelope.ok) return envelope.data as ActionOutput<A>;
   // Unbound since the page opened (the chair unbound this WeChat): only the binding page is left.
-  if (envelope.code === 'NOT_BOUND') void Taro.reLaunch({ url: '/pages/bind/index' });
+  if (envelope.code === 'NOT_BOUND') openBinding();
   if (!options.silent) void Taro.showToast({ title: envelope.message, icon: 'none', duration: 2500 });
   throw new CloudCallError(envelope.code, envelope.message, envelope.issues);
 }

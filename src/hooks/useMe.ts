@@ -1,4 +1,6 @@
-import Taro, { useDidShow } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
+import { useEffect } from 'react';
+import { openBinding } from '../gateway/cloud';
 import { useAction } from './useAction';
 
 /**
@@ -8,9 +10,9 @@ import { useAction } from './useAction';
 export function useMe() {
   const state = useAction('me.get', {});
   const me = state.data;
-  if (me && !me.bound) {
-    void Taro.reLaunch({ url: '/pages/bind/index' });
-  }
+  useEffect(() => {
+    if (me && !me.bound) openBinding();
+  }, [me]);
   useDidShow(() => {
     // Roles may have changed while the page was hidden (the chair edits them).
     if (!state.loading) void state.reload();

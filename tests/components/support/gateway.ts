@@ -66,6 +66,8 @@ export const gatewayModule = (): Partial<typeof Gateway> => ({
   phoneCode,
   agreePrivacy,
   PRIVACY_REFUSED_MESSAGE: actual.PRIVACY_REFUSED_MESSAGE,
+  // The real one: it only asks Taro (spied) to open the binding page.
+  openBinding: actual.openBinding,
 });
 
 beforeEach(() => {
