@@ -36,7 +36,8 @@ export function memberIdMasking(): MemberIdMasking {
   return {
     async unmaskInput(action, input, caller) {
       // Most input holds no public id: then nothing is read (and a refused request writes nothing).
-      const fromPublic = [...stringsIn(input)].some(looksPublic) ? await existingMemberIdDecoder() : () => null;
+      const texts = [...stringsIn(input)];
+      const fromPublic = texts.some(looksPublic) ? await existingMemberIdDecoder() : () => null;
       const decoded = new Set<string>();
       const own = caller.member?._id;
       let unmasked = mapStrings(input, (text) => {
@@ -47,7 +48,7 @@ export function memberIdMasking(): MemberIdMasking {
       });
       if (PUBLIC_IDS_ONLY.has(action)) {
         // A reserved name (constructor, …) is left for validation to refuse with ID_RESERVED.
-        const typed = [...stringsIn(input)].filter((text) => text !== own && !decoded.has(text) && isUnreservedId(text));
+        const typed = texts.filter((text) => text !== own && !decoded.has(text) && isUnreservedId(text));
         const held = await staffNosAmong(typed);
         if (held.size) unmasked = mapStrings(unmasked, (text) => (held.has(text) && !decoded.has(text) ? NOBODY : text));
       }
